@@ -1,0 +1,57 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	gkv "github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+)
+
+// boltBackend is our registration of Cayley's bolt key-value store. Cayley's
+// own ("bolt") opens the file with no lock timeout, so a second process
+// waits forever, and with the default memory map, which lets a reader
+// deadlock a writer that grows the file (cayley#712).
+const boltBackend = "actorgraph-bolt"
+
+// LockTimeout is how long opening a bolt store waits for another process
+// that holds it before giving up with ErrLocked.
+const LockTimeout = 2 * time.Second
+
+// boltMmapSize is the initial memory map of a bolt file: large enough that
+// most stores never remap while a reader holds a transaction.
+const boltMmapSize = 1 << 30
+
+func init() {
+	// A label (article) index makes replacing or removing an article's quads
+	// an index lookup instead of a scan of the whole store. Cayley stores the
+	// index list in a new store's metadata, so it must be set before the
+	// first store is created; CAYLEY_KV_INDEXES does not work in this version.
+	gkv.DefaultQuadIndexes = append(gkv.DefaultQuadIndexes,
+		gkv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
+	gkv.Register(boltBackend, gkv.Registration{
+		NewFunc:      openBolt,
+		InitFunc:     openBolt,
+		IsPersistent: true,
+	})
+}
+
+func openBolt(dir string, _ cgraph.Options) (hkv.KV, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, "indexes.bolt")
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: LockTimeout, InitialMmapSize: boltMmapSize})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
+	}
+	return db, err
+}

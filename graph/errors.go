@@ -1,0 +1,19 @@
+package graph
+
+import "errors"
+
+// These errors can occur when opening a store.
+var (
+	// ErrUnknownScheme is returned when a store URL names a backend that
+	// actorgraph does not support.
+	ErrUnknownScheme = errors.New("unknown store scheme")
+	// ErrLocked is returned when a bolt store is held by another process
+	// for longer than LockTimeout.
+	ErrLocked = errors.New("store is in use by another process")
+)
+
+// These errors can occur when reading.
+var (
+	// ErrNotFound is returned when an entity or article is not in the store.
+	ErrNotFound = errors.New("not found")
+)

@@ -1,0 +1,404 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/actorgraph/actorgraph/internal/fold"
+)
+
+// Hit is an entity found by Search.
+type Hit struct {
+	ID       ID     `json:"id"`
+	Type     Type   `json:"type"`
+	Name     string `json:"name"`
+	Matched  string `json:"matched"`  // the name that matched, folded
+	Score    int    `json:"score"`    // 3 exact, 2 prefix, 1 inside
+	Articles int    `json:"articles"` // how many articles name it
+}
+
+// SearchOptions narrow and page a search.
+type SearchOptions struct {
+	Type   Type // only entities of this type, if set
+	Limit  int  // at most this many hits; 0 means 20
+	Offset int  // skip this many hits first
+}
+
+// Search finds the entities one of whose names contains q, compared in
+// folded form (case, accents, Arabic spelling and digits folded), ranked by
+// how well the best name matches and then by how many articles name the
+// entity. It returns one page of hits and the total number of hits.
+func (s *Store) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit, int, error) {
+	key := fold.Key(q)
+	if key == "" {
+		return nil, 0, nil
+	}
+	if opts.Limit <= 0 {
+		opts.Limit = 20
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	keys, err := s.quadsWith(ctx, quad.Predicate, quad.IRI(propKey), 0)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search %q: %w", q, err)
+	}
+	best := map[ID]*Hit{}
+	for _, kq := range keys {
+		id, ok := entityID(kq.Subject)
+		if !ok {
+			continue
+		}
+		name, _ := literal(kq.Object)
+		score := matchScore(name, key)
+		if score == 0 {
+			continue
+		}
+		if h := best[id]; h == nil || score > h.Score {
+			best[id] = &Hit{ID: id, Matched: name, Score: score}
+		}
+	}
+	var hits []Hit
+	for id, h := range best {
+		e, err := s.entityHead(ctx, id)
+		if err != nil {
+			return nil, 0, fmt.Errorf("search %q: %w", q, err)
+		}
+		if opts.Type != "" && e.Type != opts.Type {
+			continue
+		}
+		h.Type, h.Name, h.Articles = e.Type, e.Name, len(e.Articles)
+		hits = append(hits, *h)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		return a.ID < b.ID
+	})
+	total := len(hits)
+	if opts.Offset >= len(hits) {
+		return []Hit{}, total, nil
+	}
+	hits = hits[opts.Offset:]
+	if len(hits) > opts.Limit {
+		hits = hits[:opts.Limit]
+	}
+	return hits, total, nil
+}
+
+// matchScore tells how well the folded name matches the folded query.
+func matchScore(name, key string) int {
+	switch {
+	case name == key:
+		return 3
+	case strings.HasPrefix(name, key):
+		return 2
+	case strings.Contains(name, key):
+		return 1
+	}
+	return 0
+}
+
+// EntityRecord is everything the store knows of one entity.
+type EntityRecord struct {
+	ID       ID                  `json:"id"`
+	Type     Type                `json:"type"`
+	Name     string              `json:"name"`
+	Names    map[string][]string `json:"names"` // mentions by language
+	Articles []ArticleRef        `json:"articles"`
+	Out      []Edge              `json:"out"`
+	In       []Edge              `json:"in"`
+}
+
+// ArticleRef identifies an article.
+type ArticleRef struct {
+	ID        string `json:"id"`
+	IRI       string `json:"iri"`
+	Document  string `json:"document,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Lang      string `json:"lang,omitempty"`
+	Published string `json:"date,omitempty"`
+}
+
+// Edge is a relation with every article that states it.
+type Edge struct {
+	Subject   ID        `json:"subject"`
+	Predicate Predicate `json:"predicate"`
+	// Object is an entity ID, or a literal when Literal is true.
+	Object  string `json:"object"`
+	Literal bool   `json:"literal,omitempty"`
+	// Name is the canonical name of the entity at the other end.
+	Name string `json:"name,omitempty"`
+	// Confidence combines the sources' confidences: the chance that at
+	// least one of them is right, taking them as independent.
+	Confidence float64  `json:"confidence"`
+	Sources    []Source `json:"sources"`
+}
+
+// Source is one article's statement of a relation.
+type Source struct {
+	Article    ArticleRef `json:"article"`
+	Evidence   string     `json:"evidence,omitempty"`
+	Rule       string     `json:"rule,omitempty"`
+	Confidence float64    `json:"confidence,omitempty"`
+}
+
+// Entity returns the record of entity id, or ErrNotFound.
+func (s *Store) Entity(ctx context.Context, id ID) (*EntityRecord, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	e, err := s.entityHead(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	node := quad.IRI(EntityIRI(id))
+	out, err := s.quadsWith(ctx, quad.Subject, node, 0)
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	in, err := s.quadsWith(ctx, quad.Object, node, 0)
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	if e.Out, err = s.edges(ctx, out, quad.Object); err != nil {
+		return nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	if e.In, err = s.edges(ctx, in, quad.Subject); err != nil {
+		return nil, fmt.Errorf("entity %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// entityHead returns an entity's type, names and articles, without edges.
+// The caller holds s.mu.
+func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
+	out, err := s.quadsWith(ctx, quad.Subject, quad.IRI(EntityIRI(id)), 0)
+	if err != nil {
+		return nil, err
+	}
+	e := &EntityRecord{ID: id, Names: map[string][]string{}, Out: []Edge{}, In: []Edge{}}
+	typeVotes := map[Type]int{}
+	nameVotes := map[string]int{}
+	seenName := map[[2]string]bool{}
+	seenArticle := map[quad.Value]bool{}
+	for _, q := range out {
+		switch quad.StringOf(q.Predicate) {
+		case quad.IRI(rdfType).String():
+			if t, ok := typeOfIRI(q.Object); ok {
+				typeVotes[t]++
+			}
+		case quad.IRI(propName).String():
+			n, _ := literal(q.Object)
+			nameVotes[n]++
+		case quad.IRI(propLabel).String():
+			n, lang := literal(q.Object)
+			if !seenName[[2]string{lang, n}] {
+				seenName[[2]string{lang, n}] = true
+				e.Names[lang] = append(e.Names[lang], n)
+			}
+		case quad.IRI(propMentionsIn).String():
+			if !seenArticle[q.Object] {
+				seenArticle[q.Object] = true
+				ref, err := s.articleRef(ctx, q.Object)
+				if err != nil {
+					return nil, err
+				}
+				e.Articles = append(e.Articles, ref)
+			}
+		}
+	}
+	if len(typeVotes) == 0 {
+		return nil, ErrNotFound
+	}
+	e.Type = mostVoted(typeVotes)
+	e.Name = mostVoted(nameVotes)
+	for _, names := range e.Names {
+		sort.Strings(names)
+	}
+	sort.Slice(e.Articles, func(i, j int) bool { return e.Articles[i].ID < e.Articles[j].ID })
+	return e, nil
+}
+
+// mostVoted returns the key with the most votes, the smallest on a tie.
+func mostVoted[K ~string](votes map[K]int) K {
+	var best K
+	n := -1
+	for k, v := range votes {
+		if v > n || (v == n && k < best) {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// edges groups relation quads by (subject, predicate, object) and gathers
+// each one's sources. other is the direction of the far end. The caller
+// holds s.mu.
+func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Direction) ([]Edge, error) {
+	type key struct{ s, p, o string }
+	byKey := map[key]*Edge{}
+	var order []key
+	for _, q := range quads {
+		p, ok := predicateOfIRI(q.Predicate)
+		if !ok {
+			continue
+		}
+		subj, ok := entityID(q.Subject)
+		if !ok {
+			continue
+		}
+		k := key{quad.StringOf(q.Subject), string(p), quad.StringOf(q.Object)}
+		e := byKey[k]
+		if e == nil {
+			e = &Edge{Subject: subj, Predicate: p}
+			if id, ok := entityID(q.Object); ok {
+				e.Object = string(id)
+			} else {
+				e.Object, _ = literal(q.Object)
+				e.Literal = true
+			}
+			far := q.Get(other)
+			if id, ok := entityID(far); ok {
+				head, err := s.entityHead(ctx, id)
+				if err == nil {
+					e.Name = head.Name
+				}
+			}
+			byKey[k] = e
+			order = append(order, k)
+		}
+		src, err := s.source(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		e.Sources = append(e.Sources, src)
+	}
+	out := make([]Edge, 0, len(order))
+	for _, k := range order {
+		e := byKey[k]
+		sort.Slice(e.Sources, func(i, j int) bool { return e.Sources[i].Article.ID < e.Sources[j].Article.ID })
+		miss := 1.0
+		for _, src := range e.Sources {
+			c := src.Confidence
+			if c <= 0 {
+				c = 0.5
+			}
+			miss *= 1 - c
+		}
+		e.Confidence = 1 - miss
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Object < b.Object
+	})
+	return out, nil
+}
+
+// source reads the statement behind one labelled relation quad.
+func (s *Store) source(ctx context.Context, q quad.Quad) (Source, error) {
+	label, _ := q.Label.(quad.IRI)
+	ref, err := s.articleRef(ctx, label)
+	if err != nil {
+		return Source{}, err
+	}
+	src := Source{Article: ref}
+	f := factIRI(label, q.Subject, q.Predicate.(quad.IRI), q.Object)
+	props, err := s.quadsWith(ctx, quad.Subject, f, 0)
+	if err != nil {
+		return Source{}, err
+	}
+	for _, p := range props {
+		switch quad.StringOf(p.Predicate) {
+		case quad.IRI(propEvidence).String():
+			src.Evidence, _ = literal(p.Object)
+		case quad.IRI(propRule).String():
+			src.Rule, _ = literal(p.Object)
+		case quad.IRI(propConfidence).String():
+			if f, ok := p.Object.(quad.Float); ok {
+				src.Confidence = float64(f)
+			}
+		}
+	}
+	return src, nil
+}
+
+// articleRef reads an article's metadata from its node.
+func (s *Store) articleRef(ctx context.Context, node quad.Value) (ArticleRef, error) {
+	iri, _ := node.(quad.IRI)
+	ref := ArticleRef{IRI: string(iri)}
+	props, err := s.quadsWith(ctx, quad.Subject, node, 0)
+	if err != nil {
+		return ref, err
+	}
+	for _, p := range props {
+		v, _ := literal(p.Object)
+		switch quad.StringOf(p.Predicate) {
+		case quad.IRI(propArticleID).String():
+			ref.ID = v
+		case quad.IRI(propDocument).String():
+			ref.Document = v
+		case quad.IRI(propHeadline).String():
+			ref.Title = v
+		case quad.IRI(propLanguage).String():
+			ref.Lang = v
+		case quad.IRI(propPublished).String():
+			ref.Published = v
+		}
+	}
+	return ref, nil
+}
+
+// Articles lists the articles in the store, ordered by ID.
+func (s *Store) Articles(ctx context.Context) ([]ArticleRef, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	typed, err := s.quadsWith(ctx, quad.Object, quad.IRI(classArticle), 0)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	refs := []ArticleRef{}
+	for _, q := range typed {
+		if quad.StringOf(q.Predicate) != quad.IRI(rdfType).String() {
+			continue
+		}
+		ref, err := s.articleRef(ctx, q.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		refs = append(refs, ref)
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
+	return refs, nil
+}
+
+func predicateOfIRI(v quad.Value) (Predicate, bool) {
+	iri, ok := v.(quad.IRI)
+	if !ok {
+		return "", false
+	}
+	p, ok := predicateByIRI[string(iri)]
+	return p, ok
+}
+
+var predicateByIRI = func() map[string]Predicate {
+	m := make(map[string]Predicate, len(predicateIRIs))
+	for p, iri := range predicateIRIs {
+		m[iri] = p
+	}
+	return m
+}()

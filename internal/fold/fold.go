@@ -1,0 +1,142 @@
+// Package fold computes the matching form of Arabic, French and English
+// text: the form in which two spellings of one name compare equal.
+//
+// Folding applies, rune by rune, compatibility decomposition (NFKD, so that
+// Arabic presentation forms and ligatures become letters), removes combining
+// marks (Arabic harakat, hamza carriers' hamza, French accents), removes
+// tatweel and invisible bidi and joiner controls, folds alef forms to bare
+// alef, alef maqsura to ya, taa marbuta to ha, Arabic-Indic digits to ASCII,
+// Arabic punctuation to its Latin peer, typographic quotes and dashes to
+// ASCII, and lower-cases. These are the rules of the evaluation
+// (shared/eval/score.py norm) so that what matches here matches there.
+//
+// Fold keeps, for every byte of the folded text, the span of the original
+// rune it came from, so that a match found in folded text is quoted back
+// exactly as written.
+package fold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is a folded text with a map back to its source.
+type Text struct {
+	// Folded is the matching form.
+	Folded string
+	// start[i] and end[i] are the byte span, in the source, of the rune
+	// that produced byte i of Folded.
+	start, end []int32
+}
+
+// Fold returns the matching form of s with its offset map. Invalid UTF-8
+// bytes fold to U+FFFD.
+func Fold(s string) Text {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := make([]int32, 0, len(s))
+	end := make([]int32, 0, len(s))
+	var buf [64]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out := foldRune(r, buf[:0])
+		for range out {
+			start = append(start, int32(i))
+			end = append(end, int32(i+size))
+		}
+		b.Write(out)
+		i += size
+	}
+	return Text{Folded: b.String(), start: start, end: end}
+}
+
+// Source returns the byte span in the source text of the folded bytes
+// [i, j). It reports false if the span is empty or out of range.
+func (t Text) Source(i, j int) (int, int, bool) {
+	if i < 0 || j > len(t.Folded) || i >= j {
+		return 0, 0, false
+	}
+	return int(t.start[i]), int(t.end[j-1]), true
+}
+
+// Key returns the comparison key of s: its folded form with runs of white
+// space collapsed to one space and leading and trailing punctuation and
+// space removed. Two names with the same key are the same name.
+func Key(s string) string {
+	f := Fold(s).Folded
+	f = strings.Join(strings.Fields(f), " ")
+	return strings.TrimFunc(f, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+	})
+}
+
+// foldRune appends the folded form of r to dst.
+func foldRune(r rune, dst []byte) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(dst, byte(r))
+	}
+	if m, ok := runeMap[r]; ok {
+		return append(dst, m...)
+	}
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, dagger alef, tatweel
+		return dst
+	case r >= 0x0660 && r <= 0x0669:
+		return append(dst, byte('0'+r-0x0660))
+	case r >= 0x06F0 && r <= 0x06F9:
+		return append(dst, byte('0'+r-0x06F0))
+	case r >= 0x2010 && r <= 0x2015: // hyphens and dashes
+		return append(dst, '-')
+	case isInvisible(r):
+		return dst
+	case unicode.IsSpace(r):
+		return append(dst, ' ')
+	}
+	var tmp [utf8.UTFMax]byte
+	n := utf8.EncodeRune(tmp[:], r)
+	d := norm.NFKD.Bytes(tmp[:n])
+	for len(d) > 0 {
+		c, size := utf8.DecodeRune(d)
+		d = d[size:]
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		if m, ok := runeMap[c]; ok {
+			dst = append(dst, m...)
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(c))
+	}
+	return dst
+}
+
+// isInvisible reports whether r is a format control that changes neither
+// the letters nor the words of a text: joiners, bidi marks, embeddings and
+// isolates, the byte order mark, the soft hyphen.
+func isInvisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x061C, r == 0xFEFF, r == 0x00AD, r == 0x2060:
+		return true
+	}
+	return false
+}
+
+// runeMap holds the folds that decomposition and lower-casing do not give.
+var runeMap = map[rune]string{
+	'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا",
+	'ى': "ي", 'ة': "ه",
+	'،': ",", '؛': ";", '؟': "?", 0x066B: ".", 0x066C: ",", 0x066A: "%", 0x06D4: ".",
+	'‘': "'", '’': "'", '‚': "'", 'ʼ': "'", '´': "'", '`': "'",
+	'“': "\"", '”': "\"", '„': "\"", '«': "\"", '»': "\"",
+	0x2212: "-", 0x00A0: " ", 0x202F: " ", 0x2007: " ",
+	'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", 'ß': "ss",
+	'…': "...",
+}
