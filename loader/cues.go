@@ -1,0 +1,106 @@
+package loader
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// cue is a phrase of data/cues.tsv or data/patterns.tsv.
+type cue struct {
+	kind  string // "partner", "event", "org", ...
+	value string // the third column, if any
+	text  string // the phrase as listed
+}
+
+// phraseBook matches the cue phrases of one or more tables.
+type phraseBook struct {
+	trie  trie
+	cues  []cue
+	kinds map[string]bool
+}
+
+// loadPhrases reads "kind<TAB>phrase[<TAB>value]" lines from the embedded
+// file name.
+func loadPhrases(name string) (*phraseBook, error) {
+	data, err := dataFS.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	b := &phraseBook{kinds: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 || cols[0] == "" || strings.TrimSpace(cols[1]) == "" {
+			return nil, fmt.Errorf("%s:%d: want kind<TAB>phrase, got %q", name, n, line)
+		}
+		c := cue{kind: cols[0], text: strings.TrimSpace(cols[1])}
+		if len(cols) > 2 {
+			c.value = strings.TrimSpace(cols[2])
+		}
+		keys := tokenKeys(c.text)
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("%s:%d: phrase %q has no words", name, n, c.text)
+		}
+		b.trie.add(keys, len(b.cues))
+		b.cues = append(b.cues, c)
+		b.kinds[c.kind] = true
+	}
+	return b, nil
+}
+
+// cueHit is a cue phrase found in a text.
+type cueHit struct {
+	start, end int // tokens
+	peeled     int
+	cues       []cue
+}
+
+// has reports whether the hit carries a cue of the kind.
+func (h cueHit) has(kind string) bool {
+	_, ok := h.get(kind)
+	return ok
+}
+
+func (h cueHit) get(kind string) (cue, bool) {
+	for _, c := range h.cues {
+		if c.kind == kind {
+			return c, true
+		}
+	}
+	return cue{}, false
+}
+
+// find returns the cue phrases found in tokens [from, to), leftmost-longest.
+func (b *phraseBook) find(tk *tokenized, from, to int) []cueHit {
+	var hits []cueHit
+	for _, m := range b.trie.findAll(tk, from, to) {
+		h := cueHit{start: m.start, end: m.end, peeled: m.peeled}
+		for _, v := range m.vals {
+			h.cues = append(h.cues, b.cues[v])
+		}
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+// at returns the longest phrase starting at token i.
+func (b *phraseBook) at(tk *tokenized, i, limit int) (cueHit, bool) {
+	m, ok := b.trie.longestAt(tk, i, limit)
+	if !ok {
+		return cueHit{}, false
+	}
+	h := cueHit{start: m.start, end: m.end, peeled: m.peeled}
+	for _, v := range m.vals {
+		h.cues = append(h.cues, b.cues[v])
+	}
+	return h, true
+}

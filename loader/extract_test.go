@@ -1,0 +1,100 @@
+package loader
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/eval"
+	"github.com/actorgraph/actorgraph/loader/lexicon"
+)
+
+var dumpExtraction = flag.String("dump", "", "write the seed extraction as JSON Lines to this file")
+
+// extractDir reads and extracts every article of dir.
+func extractDir(t testing.TB, dir string) []*graph.Article {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no articles in %s: %v", dir, err)
+	}
+	var arts []*Article
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatalf("read %s: %v", p, err)
+		}
+		body, pub := Clean(string(data))
+		lang := DetectLang(body)
+		arts = append(arts, &Article{ID: filepath.Base(p), Name: filepath.Base(p), Text: body, Lang: lang,
+			Published: pub, Sentences: Sentences(body), Dates: FindDates(body, lang, pub)})
+	}
+	return x.ExtractAll(arts)
+}
+
+func readGold(t testing.TB, dir string) []eval.Document {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	var docs []eval.Document
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d eval.Document
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func asEval(t testing.TB, arts []*graph.Article) []eval.Document {
+	t.Helper()
+	data, err := json.Marshal(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []eval.Document
+	if err := json.Unmarshal(data, &docs); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func TestSeedScores(t *testing.T) {
+	arts := extractDir(t, "../testdata/articles")
+	if *dumpExtraction != "" {
+		f, err := os.Create(*dumpExtraction)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(f)
+		enc.SetEscapeHTML(false)
+		for _, a := range arts {
+			enc.Encode(a)
+		}
+		f.Close()
+	}
+	for _, a := range arts {
+		if err := a.Validate(); err != nil {
+			t.Errorf("invalid extraction: %v", err)
+		}
+	}
+	s := eval.Evaluate(readGold(t, "../testdata/gold"), asEval(t, arts))
+	t.Logf("entities %+v", s.Entities)
+	t.Logf("relations %+v", s.Relations)
+	t.Logf("coref %+v", s.Coref)
+}

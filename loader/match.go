@@ -1,0 +1,84 @@
+package loader
+
+// trie is a dictionary of names as sequences of folded tokens, matched
+// leftmost-longest on whole tokens, with Arabic clitics peeled off the first
+// token. Word boundaries are right by construction, and a match never spans
+// a hard separator (comma, full stop, parenthesis, line break).
+type trie struct {
+	root trieNode
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	vals []int // payloads of the names that end here
+}
+
+// add inserts the name given as folded tokens with payload val.
+func (t *trie) add(keys []string, val int) {
+	if len(keys) == 0 {
+		return
+	}
+	n := &t.root
+	for _, k := range keys {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &trieNode{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	for _, v := range n.vals {
+		if v == val {
+			return
+		}
+	}
+	n.vals = append(n.vals, val)
+}
+
+// match is a name found at tokens [start, end).
+type match struct {
+	start, end int
+	peeled     int // folded bytes of clitics peeled off the first token
+	vals       []int
+}
+
+// longestAt returns the longest name that starts at token i, within tokens
+// [i, limit).
+func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
+	var best match
+	found := false
+	forms := []clitic{{tk.tokens[i].text, 0}}
+	if tk.tokens[i].arabic {
+		forms = cliticForms(tk.tokens[i].text)
+	}
+	for _, f := range forms {
+		n := t.root.next[f.form]
+		for j := i + 1; n != nil; j++ {
+			if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
+				best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
+			}
+			if j >= limit || tk.tokens[j].hard || n.next == nil {
+				break
+			}
+			n = n.next[tk.tokens[j].text]
+		}
+	}
+	return best, found
+}
+
+// findAll returns the leftmost-longest matches in tokens [from, to).
+func (t *trie) findAll(tk *tokenized, from, to int) []match {
+	var out []match
+	for i := from; i < to; {
+		if m, ok := t.longestAt(tk, i, to); ok {
+			out = append(out, m)
+			i = m.end
+			continue
+		}
+		i++
+	}
+	return out
+}

@@ -1,0 +1,741 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/internal/fold"
+	"github.com/actorgraph/actorgraph/loader/lexicon"
+)
+
+// Confidence of a fact by how it was found: an exact lexicon name beats a
+// pattern, which beats a weaker heuristic.
+const (
+	confLexicon   = 0.95
+	confAcronym   = 0.9
+	confPattern   = 0.8
+	confHeuristic = 0.6
+)
+
+// maxNameTokens bounds how far a pattern extends a name.
+const maxNameTokens = 10
+
+// findMentions finds every span that names something, in passes: lexicon
+// names first, then offices and people, then names found by their head
+// words, then acronyms and short forms learnt from the article itself.
+func (d *doc) findMentions() {
+	d.lexiconPass()
+	d.officePass()
+	d.patternPass()
+	d.acronymPass()
+	d.shortFormPass()
+	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
+	d.cues = make([][]cueHit, len(d.sents))
+	for _, h := range d.x.cues.find(d.tk, 0, len(d.tk.tokens)) {
+		s := d.sentOf[h.start]
+		d.cues[s] = append(d.cues[s], h)
+	}
+}
+
+// lexiconPass finds the lexicon's names and acronyms.
+func (d *doc) lexiconPass() {
+	tk := d.tk
+	for i := 0; i < len(tk.tokens); {
+		m, ok := d.x.names.longestAt(tk, i, len(tk.tokens))
+		if acr := d.x.acronyms[tk.tokenSource(i)]; len(acr) > 0 && (!ok || m.end == i+1) {
+			m, ok = match{start: i, end: i + 1, vals: acr}, true
+		}
+		if !ok {
+			i++
+			continue
+		}
+		p := d.x.payloads[m.vals[0]]
+		for _, v := range m.vals {
+			if d.x.payloads[v].entry.Type != "Role" {
+				p = d.x.payloads[v] // an entity's name beats an office's
+				break
+			}
+		}
+		rule, conf := "lexicon:"+p.entry.ID, confLexicon
+		if m.end == i+1 && len(d.x.acronyms[tk.tokenSource(i)]) > 0 {
+			conf = confAcronym
+		}
+		if p.entry.Type == "Role" {
+			d.addOffice(m.start, m.end, m.peeled, p.entry, rule)
+		} else {
+			ment := d.newMention(m.start, m.end, m.peeled, graph.Type(p.entry.Type), rule, conf)
+			ment.id, ment.name, ment.year = graph.ID(p.entry.ID), p.entry.Name, ""
+			d.ments = append(d.ments, ment)
+		}
+		d.coverRange(m.start, m.end)
+		i = m.end
+	}
+}
+
+// addOffice records an office named by a lexicon Role entry.
+func (d *doc) addOffice(i, j, peeled int, e lexicon.Entry, rule string) *mention {
+	m := d.newMention(i, j, peeled, "", rule, confLexicon)
+	m.role, m.roleID, m.roleOrg = e.Role, e.ID, graph.ID(e.Org)
+	m.orgMent = d.orgInside(m, i, j)
+	d.ments = append(d.ments, m)
+	return m
+}
+
+// orgInside returns a mention of the office's organization: its own name
+// inside the title if there, else its portfolio, else the whole title.
+func (d *doc) orgInside(office *mention, i, j int) *mention {
+	org, ok := d.x.lex.Lookup(string(office.roleOrg))
+	if !ok {
+		return nil
+	}
+	for _, m := range d.x.names.findAll(d.tk, i, j) {
+		for _, v := range m.vals {
+			if d.x.payloads[v].entry.ID == org.ID {
+				om := d.newMention(m.start, m.end, m.peeled, graph.Type(org.Type), "office:"+office.roleID, confLexicon)
+				om.id, om.name = graph.ID(org.ID), org.Name
+				return om
+			}
+		}
+	}
+	for _, m := range d.x.portfolios.findAll(d.tk, i, j) {
+		for _, v := range m.vals {
+			if d.x.payloads[v].entry.ID == org.ID {
+				om := d.newMention(m.start, m.end, m.peeled, graph.Type(org.Type), "office:"+office.roleID, confLexicon)
+				om.id, om.name = graph.ID(org.ID), org.Name
+				return om
+			}
+		}
+	}
+	om := d.newMention(i, j, office.peeled, graph.Type(org.Type), "office:"+office.roleID, confPattern)
+	om.id, om.name = graph.ID(org.ID), org.Name
+	return om
+}
+
+// officePass finds ministers by portfolio ("وزير العدل"), ministries by
+// portfolio ("وزارتي الشباب ... والتربية الوطنية"), offices by a title
+// before an organization ("نائبة رئيسة المرصد ..."), and the people who
+// hold them.
+func (d *doc) officePass() {
+	tk := d.tk
+	n := len(tk.tokens)
+	for i := 0; i < n; i++ {
+		if d.cover[i] {
+			continue
+		}
+		h, ok := d.x.patterns.at(tk, i, n)
+		if !ok {
+			continue
+		}
+		switch {
+		case h.has("minister"):
+			pm, ok := d.x.portfolios.longestAt(tk, h.end, n)
+			if !ok || tk.tokens[h.end].hard {
+				continue
+			}
+			p := d.x.payloads[pm.vals[0]]
+			role := lexicon.Entry{ID: "", Role: p.minister, Org: p.entry.ID}
+			if r, ok := d.roleOfOrg(p.entry.ID); ok {
+				role = r
+			}
+			m := d.newMention(i, pm.end, h.peeled, "", "pattern:minister", confPattern)
+			m.role, m.roleID, m.roleOrg = role.Role, role.ID, graph.ID(p.entry.ID)
+			om := d.newMention(pm.start, pm.end, pm.peeled, graph.Organization, "pattern:portfolio", confPattern)
+			om.id, om.name = graph.ID(p.entry.ID), p.entry.Name
+			m.orgMent = om
+			d.ments = append(d.ments, m)
+			d.coverRange(i, pm.end)
+			i = pm.end - 1
+		case h.has("ministry"):
+			end := h.end
+			for end < n && !tk.tokens[end].hard {
+				pm, ok := d.x.portfolios.longestAt(tk, end, n)
+				if !ok {
+					break
+				}
+				p := d.x.payloads[pm.vals[0]]
+				om := d.newMention(pm.start, pm.end, pm.peeled, graph.Organization, "pattern:portfolio", confPattern)
+				om.id, om.name = graph.ID(p.entry.ID), p.entry.Name
+				d.ments = append(d.ments, om)
+				d.coverRange(i, pm.end)
+				end = pm.end
+			}
+			if end > h.end {
+				i = end - 1
+			}
+		case h.has("office"):
+			c, _ := h.get("office")
+			org := d.mentionAt(h.end)
+			if org == nil || (org.typ != graph.Organization && org.typ != graph.Place) || tk.tokens[h.end].hard {
+				continue
+			}
+			m := d.newMention(i, org.end, h.peeled, "", "pattern:office", confPattern)
+			m.role = c.value + " of " + orgPhrase(org)
+			m.roleOrg = org.id
+			d.ments = append(d.ments, m)
+			d.coverRange(i, h.end)
+			i = org.end - 1
+		}
+	}
+	// The holders: a name right after each office, after an honorific, or
+	// a known person right there.
+	for _, m := range append([]*mention(nil), d.ments...) {
+		if m.role == "" {
+			continue
+		}
+		if p := d.mentionAt(m.end); p != nil && p.typ == graph.Person {
+			m.holder = p
+			continue
+		}
+		if p := d.personAt(m.end, "pattern:title-name"); p != nil {
+			m.holder = p
+		}
+	}
+	for i := 0; i < n; i++ {
+		if d.cover[i] {
+			continue
+		}
+		h, ok := d.x.patterns.at(tk, i, n)
+		if !ok || !h.has("honorific") || h.end >= n || tk.tokens[h.end].hard {
+			continue
+		}
+		if p := d.personAt(h.end, "pattern:honorific"); p != nil {
+			i = p.end - 1
+		}
+	}
+	for _, m := range d.ments {
+		if m.role == "" {
+			continue
+		}
+		for _, b := range d.x.cues.find(d.tk, max(0, m.start-3), m.start) {
+			if b.has("behalf") && b.end == m.start {
+				m.behalf = true
+			}
+		}
+	}
+}
+
+// orgPhrase renders an organization for a role literal: "the national
+// observatory of children's rights", or "morocco" for a place.
+func orgPhrase(org *mention) string {
+	name := strings.ToLower(org.name)
+	if org.typ == graph.Place || strings.HasPrefix(name, "the ") {
+		return name
+	}
+	return "the " + name
+}
+
+func (d *doc) roleOfOrg(org string) (lexicon.Entry, bool) {
+	for _, e := range d.x.lex.Entries() {
+		if e.Type == "Role" && e.Org == org && strings.HasPrefix(e.Role, "minister") {
+			return e, true
+		}
+	}
+	return lexicon.Entry{}, false
+}
+
+// mentionAt returns the entity mention that starts at token i.
+func (d *doc) mentionAt(i int) *mention {
+	for _, m := range d.ments {
+		if m.start == i && m.typ != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// nameStop lists words that end a person's name in running text.
+var nameStop = wordSet(`في على إلى الى من عن مع أن ان إن الذي التي الذين حيث كما قد لقد ثم أو أي هذا هذه ذلك تلك بين خلال بعد قبل عند حول ضد دون غير منذ لدى كل جميع وقد وأن بأن لأن أنه أنها ان هو هي
+	et a à au aux de des du le la les un une que qui pour par sur dans en avec lors
+	and the of to in on for at with by from as said who which that`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[fold.Key(w)] = true
+	}
+	return m
+}
+
+// personAt reads a person's name starting at token i, if there is one, and
+// records it.
+func (d *doc) personAt(i int, rule string) *mention {
+	tk := d.tk
+	n := len(tk.tokens)
+	if i >= n || d.cover[i] || tk.tokens[i].hard && i > 0 && !d.softComma(i) {
+		return nil
+	}
+	j := i
+	if tk.tokens[i].arabic {
+		for j < n && j-i < 4 {
+			t := tk.tokens[j]
+			if j > i && t.hard || d.cover[j] || !t.arabic || nameStop[t.text] || d.isCue(j) {
+				break
+			}
+			if j-i >= 2 && strings.HasPrefix(t.text, "ال") {
+				break
+			}
+			if strings.HasPrefix(t.text, "و") && j > i && !strings.HasPrefix(tk.tokens[j-1].text, "عبد") {
+				if _, ok := d.x.names.longestAt(tk, j, n); ok {
+					break
+				}
+			}
+			j++
+			if tk.tokens[j-1].text == "عبد" || tk.tokens[j-1].text == "ابو" {
+				continue
+			}
+		}
+	} else {
+		for j < n && j-i < 5 {
+			t := tk.tokens[j]
+			src := tk.tokenSource(j)
+			if j > i && t.hard || d.cover[j] || t.arabic {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(src)
+			if unicode.IsUpper(r) {
+				if j == i && d.isCue(j) {
+					break
+				}
+				j++
+				continue
+			}
+			if j > i && namePartícle[t.text] && j+1 < n && startsUpper(tk.tokenSource(j+1)) {
+				j++
+				continue
+			}
+			break
+		}
+	}
+	if j-i < 2 {
+		return nil
+	}
+	m := d.newMention(i, j, 0, graph.Person, rule, confPattern)
+	m.name = m.text
+	m.id = personID(m.text)
+	d.ments = append(d.ments, m)
+	d.coverRange(i, j)
+	return m
+}
+
+// softComma reports whether only a comma separates token i from the one
+// before ("ministre de la Justice, Abdellatif Ouahbi").
+func (d *doc) softComma(i int) bool {
+	if i <= 0 {
+		return false
+	}
+	s0, _ := d.tk.span(i-1, i)
+	_, e0 := d.tk.span(i-1, i)
+	s1, _ := d.tk.span(i, i+1)
+	_ = s0
+	return strings.TrimSpace(d.art.Text[e0:s1]) == ","
+}
+
+var namePartícle = wordSet("de da di del el al ben bin ould van von le la du")
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func (d *doc) isCue(i int) bool {
+	_, ok := d.x.cues.at(d.tk, i, len(d.tk.tokens))
+	return ok
+}
+
+// personID mints the id of a person the lexicon does not know.
+func personID(name string) graph.ID {
+	return graph.ID("person-" + slug(name))
+}
+
+// slug makes an id part from a name: its Latin words, or a digest of its
+// folded form when it has none.
+func slug(name string) string {
+	key := fold.Key(name)
+	var words []string
+	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return !(r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) }) {
+		words = append(words, w)
+	}
+	latin := 0
+	for _, r := range key {
+		if r < 128 && unicode.IsLetter(r) {
+			latin++
+		}
+	}
+	if latin*2 < utf8.RuneCountInString(strings.ReplaceAll(key, " ", "")) || len(words) == 0 {
+		sum := sha256.Sum256([]byte(key))
+		return "x" + hex.EncodeToString(sum[:5])
+	}
+	if len(words) > 8 {
+		words = words[:8]
+	}
+	return strings.Join(words, "-")
+}
+
+var lawNumberPattern = regexp.MustCompile(`(\d{1,3})[.\-/](\d{2})(?:\D|$)`)
+
+// lawNumberIn returns the canonical number "NN.YY" of the first law number
+// in s, or "".
+func lawNumberIn(s string) string {
+	m := lawNumberPattern.FindStringSubmatch(fold.Fold(s).Folded)
+	if m == nil {
+		return ""
+	}
+	return canonicalLaw(m[1], m[2])
+}
+
+func canonicalLaw(num, year string) string {
+	n, _ := strconv.Atoi(num)
+	return strconv.Itoa(n) + "." + year
+}
+
+// patternPass finds laws and decrees by number, plans, reports, campaigns
+// and organizations by their head words, and events by trigger words.
+func (d *doc) patternPass() {
+	tk := d.tk
+	n := len(tk.tokens)
+	for i := 0; i < n; i++ {
+		if d.cover[i] {
+			continue
+		}
+		h, ok := d.x.patterns.at(tk, i, n)
+		if !ok {
+			continue
+		}
+		var m *mention
+		switch {
+		case h.has("law"):
+			m = d.lawAt(h)
+		case h.has("subevent"):
+			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:subevent", confHeuristic)
+			m.event = "sub"
+			m.end = d.extendName(h.end, 4)
+			m.text = d.newMention(h.start, m.end, h.peeled, "", "", 0).text
+		case h.has("event"):
+			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:event", confHeuristic)
+			m.event = "main"
+		case h.has("anaphor"):
+			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:anaphor", confHeuristic)
+			m.event = "anaphor"
+		case h.has("campaign"):
+			m = d.headedName(h, graph.Campaign, 1)
+		case h.has("plan"):
+			m = d.headedName(h, graph.Plan, 1)
+		case h.has("report"):
+			m = d.headedName(h, graph.Report, 1)
+		case h.has("org"):
+			m = d.headedName(h, graph.Organization, 1)
+		}
+		if m == nil {
+			continue
+		}
+		d.ments = append(d.ments, m)
+		d.coverRange(m.start, m.end)
+		i = m.end - 1
+	}
+}
+
+// yearCue lists words before a year or a span that dates a law, plan or
+// report: "سنة 2016", "برسم 2023-2030", "de 2018", "for 2024".
+var yearCue = wordSet("سنة لسنة برسم عام لعام خلال en de pour of for in du")
+
+var spanPattern = regexp.MustCompile(`^(19|20)\d\d(-(19|20)\d\d)?$`)
+
+// headedName reads a name that starts with a head word: the head, then the
+// words after it up to a stop word, a verb-like break or a hard separator,
+// with a year or span that dates it. It needs at least minMore words after
+// the head.
+func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
+	tk := d.tk
+	n := len(tk.tokens)
+	latin := !tk.tokens[h.start].arabic
+	if latin && !startsUpper(tk.tokenSource(h.start)) && typ == graph.Organization {
+		return nil
+	}
+	end := d.extendName(h.end, maxNameTokens)
+	if latin && typ == graph.Organization {
+		// Latin names go on while words are capitalized or join them.
+		end = h.end
+		for end < n && !tk.tokens[end].hard && end-h.start < maxNameTokens {
+			src := tk.tokenSource(end)
+			if startsUpper(src) || (connector[tk.tokens[end].text] && end+1 < n && (startsUpper(tk.tokenSource(end+1)) || connector[tk.tokens[end+1].text])) {
+				end++
+				continue
+			}
+			if orgAdjective[tk.tokens[end].text] {
+				end++
+				continue
+			}
+			break
+		}
+		for end > h.end && connector[tk.tokens[end-1].text] {
+			end--
+		}
+	}
+	year := ""
+	// A year or span right after the name, or after a year cue.
+	k := end
+	if k < n && !tk.tokens[k].hard && yearCue[tk.tokens[k].text] {
+		k++
+	}
+	if k < n && !tk.tokens[k].hard && spanPattern.MatchString(tk.tokens[k].text) {
+		year = tk.tokens[k].text
+		if k == end {
+			end = k + 1
+		}
+	}
+	for t := h.end; t < end; t++ {
+		if spanPattern.MatchString(tk.tokens[t].text) && strings.Contains(tk.tokens[t].text, "-") {
+			year = tk.tokens[t].text
+		}
+	}
+	if end-h.end < minMore && year == "" {
+		return nil
+	}
+	m := d.newMention(h.start, end, h.peeled, typ, "pattern:"+strings.ToLower(string(typ)), confPattern)
+	m.name = m.text
+	m.year = year
+	m.id = graph.ID(strings.ToLower(string(typ)) + "-" + slug(m.text))
+	if typ == graph.Plan && year != "" && strings.Contains(year, "-") {
+		m.id = graph.ID("plan-" + slug(d.headText(h)) + "-" + year)
+	}
+	return m
+}
+
+func (d *doc) headText(h cueHit) string {
+	return d.newMention(h.start, h.end, h.peeled, "", "", 0).text
+}
+
+// connector lists the small words inside Latin names.
+var connector = wordSet("de du des la le l d et pour contre sur of for on and the against to in")
+
+// orgAdjective lists lower-case adjectives inside French names.
+var orgAdjective = wordSet("national nationale nationaux général générale royal royale régional régionale marocain marocaine supérieur supérieure international internationale permanent permanente")
+
+// extendName returns where a name that runs from before token i ends: it
+// goes on over words up to a stop word, a cue, a conjunction-led word, a
+// hard separator, or limit words.
+func (d *doc) extendName(i, limit int) int {
+	tk := d.tk
+	n := len(tk.tokens)
+	j := i
+	for j < n && j-i < limit {
+		t := tk.tokens[j]
+		if t.hard || nameStop[t.text] || d.isCue(j) {
+			break
+		}
+		if h, ok := d.x.patterns.at(tk, j, n); ok && (h.has("event") || h.has("law")) {
+			break
+		}
+		if t.arabic && strings.HasPrefix(t.text, "و") && !(j+1 < n && (tk.tokens[j+1].text == "منه" || tk.tokens[j+1].text == "منها")) {
+			if _, ok := d.x.names.longestAt(tk, j, n); ok || j > i {
+				break
+			}
+		}
+		if spanPattern.MatchString(t.text) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// lawAt reads a law or decree by its number ("القانون 14.27", "loi n°
+// 27-14") or, for a decree, by its year ("المرسوم الصادر سنة 2018").
+func (d *doc) lawAt(h cueHit) *mention {
+	tk := d.tk
+	n := len(tk.tokens)
+	c, _ := h.get("law")
+	k := h.end
+	for k < n && k-h.end < 2 && (tk.tokens[k].text == "رقم" || tk.tokens[k].text == "n" || tk.tokens[k].text == "no" || tk.tokens[k].text == "o" || tk.tokens[k].text == "°") {
+		k++
+	}
+	if k < n && !tk.tokens[k].hard || k < n && tk.tokens[k].hard && k > h.end {
+		if mm := lawNumberPattern.FindStringSubmatch(tk.tokens[k].text + " "); mm != nil && !spanPattern.MatchString(tk.tokens[k].text) {
+			num := d.lawNumber(mm[1], mm[2])
+			end := d.extendName(k+1, 8)
+			m := d.newMention(h.start, end, h.peeled, graph.Law, "pattern:law-number", confPattern)
+			m.name = m.text
+			if id, ok := d.x.lawByNumber[num]; ok {
+				m.id = graph.ID(id)
+				if e, ok := d.x.lex.Lookup(id); ok {
+					m.name = e.Name
+				}
+				m.rule = "pattern:law-number+lexicon:" + id
+			} else {
+				m.id = graph.ID(c.value + "-" + strings.ReplaceAll(num, ".", "-"))
+			}
+			return m
+		}
+	}
+	// A decree or law by its year: "المرسوم الصادر سنة 2018 المتعلق ب...".
+	for j := h.end; j < n && j-h.end < 4 && !tk.tokens[j].hard; j++ {
+		if !spanPattern.MatchString(tk.tokens[j].text) || strings.Contains(tk.tokens[j].text, "-") {
+			continue
+		}
+		year := tk.tokens[j].text
+		end := d.extendName(j+1, maxNameTokens)
+		m := d.newMention(h.start, end, h.peeled, graph.Law, "pattern:law-year", confHeuristic)
+		m.name, m.year = m.text, year
+		m.id = graph.ID(c.value + "-" + year + "-" + slug(m.text))
+		// A lexicon law of that year that sets up an organization named in
+		// the title is that law.
+		for _, om := range d.x.names.findAll(tk, j+1, end) {
+			for _, v := range om.vals {
+				org := d.x.payloads[v].entry
+				for _, e := range d.x.lex.Entries() {
+					if e.Type == string(graph.Law) && e.Year == year && e.Establishes == org.ID {
+						m.id, m.name, m.rule = graph.ID(e.ID), e.Name, "pattern:law-year+lexicon:"+e.ID
+					}
+				}
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// lawNumber canonicalizes a law number as "number.year". Arabic text
+// sometimes gives the parts in reverse ("القانون 14.27" for Law 27.14):
+// when only the reversed form is known, or the year part lies in the future
+// of the article, the parts are swapped.
+func (d *doc) lawNumber(a, b string) string {
+	straight, reversed := canonicalLaw(a, b), canonicalLaw(b, a)
+	if _, ok := d.x.lawByNumber[straight]; ok {
+		return straight
+	}
+	if _, ok := d.x.lawByNumber[reversed]; ok {
+		return reversed
+	}
+	yy, _ := strconv.Atoi(b)
+	now := 26
+	if len(d.art.Published) >= 4 {
+		y, _ := strconv.Atoi(d.art.Published[2:4])
+		now = y
+	}
+	if yy > now && yy < 90 {
+		if aa, _ := strconv.Atoi(a); aa <= now {
+			return reversed
+		}
+	}
+	return straight
+}
+
+// acronymPass ties an acronym in parentheses to the name before it —
+// "Centre Marocain de Recherches Polytechnique et d'Innovation (CMRPI)" —
+// and finds the acronym's later uses.
+func (d *doc) acronymPass() {
+	tk := d.tk
+	learnt := map[string]*mention{}
+	for i := 1; i < len(tk.tokens); i++ {
+		src := tk.tokenSource(i)
+		if !isAcronym(src) || !d.openParenBefore(i) {
+			continue
+		}
+		var prev *mention
+		for _, m := range d.ments {
+			if m.end == i && m.typ != "" {
+				prev = m
+			}
+		}
+		if prev == nil || prev.typ != graph.Organization {
+			continue
+		}
+		learnt[src] = prev
+		if !d.cover[i] {
+			am := d.newMention(i, i+1, 0, prev.typ, "pattern:acronym", confPattern)
+			am.id, am.name = prev.id, prev.name
+			d.ments = append(d.ments, am)
+			d.cover[i] = true
+		}
+	}
+	for i := range tk.tokens {
+		if d.cover[i] {
+			continue
+		}
+		if prev := learnt[tk.tokenSource(i)]; prev != nil {
+			am := d.newMention(i, i+1, 0, prev.typ, "pattern:acronym", confPattern)
+			am.id, am.name = prev.id, prev.name
+			d.ments = append(d.ments, am)
+			d.cover[i] = true
+		}
+	}
+}
+
+func isAcronym(s string) bool {
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 10 {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+func (d *doc) openParenBefore(i int) bool {
+	_, e0 := d.tk.span(i-1, i)
+	s1, _ := d.tk.span(i, i+1)
+	between := strings.TrimSpace(d.art.Text[e0:s1])
+	return between == "(" || between == "،(" || between == ",(" || between == "(«"
+}
+
+// shortFormPass finds later uses of an organization's name cut to its first
+// two words ("اللجنة الوطنية" for the full name of the national
+// commission), when no other organization of the article starts the same.
+func (d *doc) shortFormPass() {
+	tk := d.tk
+	var short trie
+	owner := map[string]*mention{}
+	ambiguous := map[string]bool{}
+	for _, m := range d.ments {
+		if m.typ != graph.Organization || m.end-m.start < 3 || !tk.tokens[m.start].arabic {
+			continue
+		}
+		forms := cliticForms(tk.tokens[m.start].text)
+		key := forms[len(forms)-1].form + " " + tk.tokens[m.start+1].text
+		if strings.HasPrefix(forms[0].form, "ال") {
+			key = forms[0].form + " " + tk.tokens[m.start+1].text
+		}
+		if o := owner[key]; o != nil && o.id != m.id {
+			ambiguous[key] = true
+		}
+		owner[key] = m
+	}
+	vals := []*mention{}
+	for key, m := range owner {
+		if ambiguous[key] {
+			continue
+		}
+		short.add(strings.Fields(key), len(vals))
+		vals = append(vals, m)
+	}
+	for i := 0; i < len(tk.tokens); i++ {
+		if d.cover[i] {
+			continue
+		}
+		sm, ok := short.longestAt(tk, i, len(tk.tokens))
+		if !ok || d.cover[sm.end-1] {
+			continue
+		}
+		full := vals[sm.vals[0]]
+		if full.start > i {
+			continue // only after the full name
+		}
+		m := d.newMention(sm.start, sm.end, sm.peeled, full.typ, "pattern:short-form", confHeuristic)
+		m.id, m.name = full.id, full.name
+		d.ments = append(d.ments, m)
+		d.coverRange(sm.start, sm.end)
+		i = sm.end - 1
+	}
+}

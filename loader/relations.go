@@ -1,0 +1,573 @@
+package loader
+
+import (
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// listGap is how many words may stand between a cue and the first item of
+// the list it governs ("بمناسبة تخليد اليوم العالمي", "مشاركة 20 طفل
+// برلماني من برلمان الأطفال").
+const listGap = 5
+
+// listJoiners may stand between the items of a list.
+var listJoiners = wordSet("و وكذا كذا كل من et ainsi que and as well l le la les de des du d the")
+
+// findRelations finds the article's main event, then the relations its
+// sentences state.
+func (d *doc) findRelations() {
+	d.chooseMainEvent()
+	for _, m := range d.ments {
+		d.officeFacts(m)
+		d.nameFacts(m)
+	}
+	for s := range d.sents {
+		for _, h := range d.cues[s] {
+			d.cueFacts(s, h)
+		}
+	}
+	d.eventFacts()
+	d.reportFacts()
+}
+
+// add records a relation.
+func (d *doc) add(subj *mention, p graph.Predicate, obj *mention, literal string, sent int, rule string, conf float64) {
+	if subj == nil || (obj == nil && literal == "") {
+		return
+	}
+	d.rels = append(d.rels, relation{subj: actor(subj), pred: p, obj: actor(obj), literal: literal, sent: sent, rule: rule, conf: conf})
+}
+
+// actor returns who a mention stands for: an office's holder when named,
+// else the mention itself.
+func actor(m *mention) *mention {
+	if m != nil && m.role != "" && m.holder != nil {
+		return m.holder
+	}
+	return m
+}
+
+// chooseMainEvent picks the event the article reports: the first event
+// phrase in a sentence that says who organized it or when or where it took
+// place. Later phrases of the same kind and anaphors ("cet évènement")
+// refer to it; screenings and signings inside it are events of their own.
+func (d *doc) chooseMainEvent() {
+	for _, m := range d.ments {
+		if m.event != "main" {
+			continue
+		}
+		if d.sentenceHas(m.sent, "organize") || d.sentenceHasDate(m.sent) || d.locatedPlace(m.sent) != nil {
+			d.main = m
+			break
+		}
+	}
+	for _, m := range d.ments {
+		if m.event == "" || m == d.main {
+			continue
+		}
+		switch {
+		case d.main == nil:
+			m.drop = true
+		case m.event == "main" || m.event == "anaphor":
+			if m.start < d.main.start {
+				m.drop = true
+				continue
+			}
+			m.alias = d.main
+		}
+	}
+}
+
+func (d *doc) sentenceHas(s int, kind string) bool {
+	for _, h := range d.cues[s] {
+		if h.has(kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceDates returns the dates found in sentence s.
+func (d *doc) sentenceDates(s int) []Date {
+	var out []Date
+	if s < 0 || s >= len(d.sents) {
+		return nil
+	}
+	for _, dt := range d.art.Dates {
+		if dt.Start >= d.sents[s].Start && dt.End <= d.sents[s].End {
+			out = append(out, dt)
+		}
+	}
+	return out
+}
+
+func (d *doc) sentenceHasDate(s int) bool { return len(d.sentenceDates(s)) > 0 }
+
+// locatedPlace returns the first place in sentence s that follows a
+// locative preposition ("في الرباط", "بفيينا", "à Rabat", "in Rabat").
+func (d *doc) locatedPlace(s int) *mention {
+	for _, m := range d.ments {
+		if m.sent != s || m.typ != graph.Place || m.drop {
+			continue
+		}
+		if m.peeled > 0 && strings.HasPrefix(d.tk.tokens[m.start].text, "ب") {
+			return m
+		}
+		if m.start > 0 && !d.tk.tokens[m.start].hard && locative[d.tk.tokens[m.start-1].text] {
+			return m
+		}
+	}
+	return nil
+}
+
+var locative = wordSet("في à a in at")
+
+// officeFacts states what an office says of its holder.
+func (d *doc) officeFacts(m *mention) {
+	if m.role == "" {
+		return
+	}
+	d.add(m, graph.HoldsRole, nil, m.role, m.sent, m.rule, m.conf)
+	if m.orgMent != nil {
+		if !containsMention(d.ments, m.orgMent) {
+			d.ments = append(d.ments, m.orgMent)
+		}
+		d.add(m, graph.MemberOf, m.orgMent, "", m.sent, m.rule, m.conf)
+	}
+}
+
+func containsMention(ms []*mention, m *mention) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFacts states what a name says by itself: the year of a plan or law,
+// the organization named inside a campaign or report's name or right after
+// it ("la campagne Cœur bleu de l'ONU").
+func (d *doc) nameFacts(m *mention) {
+	if !m.isEntity() && m.alias == nil {
+		return
+	}
+	switch m.typ {
+	case graph.Law, graph.Plan, graph.Report:
+		year := m.year
+		if year == "" {
+			year = d.yearAfter(m.end)
+		}
+		if year != "" {
+			d.add(m, graph.Year, nil, year, m.sent, m.rule, m.conf)
+		}
+	}
+	if m.typ == graph.Campaign || m.typ == graph.Report || m.typ == graph.Event && m.event != "" {
+		var org *mention
+		for _, o := range d.ments {
+			if o.typ == graph.Organization && o.start > m.start && o.end <= m.end {
+				org = o
+			}
+		}
+		if org == nil {
+			org = d.orgAfter(m.end, 3)
+		}
+		if org != nil {
+			if m.typ == graph.Report {
+				d.add(org, graph.Published, m, "", m.sent, "pattern:report-of", confPattern)
+			} else if m.typ == graph.Campaign {
+				d.add(m, graph.OrganizedBy, org, "", m.sent, "pattern:campaign-of", confPattern)
+			}
+		}
+	}
+}
+
+// yearAfter reads "سنة 2016", "de 2018", "in 2016" right after token i.
+func (d *doc) yearAfter(i int) string {
+	tk := d.tk
+	n := len(tk.tokens)
+	if i < n && yearCue[tk.tokens[i].text] && i+1 < n && !tk.tokens[i+1].hard && spanPattern.MatchString(tk.tokens[i+1].text) {
+		return tk.tokens[i+1].text
+	}
+	return ""
+}
+
+// orgAfter returns the organization named within gap joining words after
+// token i.
+func (d *doc) orgAfter(i, gap int) *mention {
+	for _, o := range d.ments {
+		if o.typ != graph.Organization || o.start < i || o.drop {
+			continue
+		}
+		if o.start-i > gap || d.sentOf[o.start] != d.sentOf[max(0, i-1)] {
+			return nil
+		}
+		for k := i; k < o.start; k++ {
+			if !listJoiners[d.tk.tokens[k].text] {
+				return nil
+			}
+		}
+		return o
+	}
+	return nil
+}
+
+// list returns the mentions of the given types that form a list starting
+// within gap words after token i, in sentence s.
+func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
+	var out []*mention
+	pos := i
+	for _, m := range d.ments {
+		if m.sent != s || m.start < pos || m.drop || (m.typ == "" && m.role == "") {
+			continue
+		}
+		if m.orgMent != nil && m.role != "" && !hasType(types, graph.Person) {
+			continue
+		}
+		inside := false
+		for _, o := range out {
+			if m.start >= o.start && m.end <= o.end {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		limit := gap
+		if len(out) > 0 {
+			limit = 3
+		}
+		between := 0
+		for k := pos; k < m.start; k++ {
+			if !listJoiners[d.tk.tokens[k].text] || len(out) == 0 {
+				between++
+			}
+		}
+		if between > limit || (len(out) > 0 && d.cueBetween(pos, m.start)) {
+			break
+		}
+		t := m.typ
+		if m.role != "" {
+			t = graph.Person
+		}
+		if !hasType(types, t) {
+			if len(out) == 0 {
+				continue
+			}
+			break
+		}
+		out = append(out, m)
+		pos = m.end
+	}
+	return out
+}
+
+func hasType(types []graph.Type, t graph.Type) bool {
+	for _, u := range types {
+		if u == t {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) cueBetween(i, j int) bool {
+	for _, h := range d.cues[d.sentOf[i]] {
+		if h.start >= i && h.end <= j && !h.has("behalf") {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the event, campaign or plan a cue at token i is
+// about: the nearest one before it in the sentence, else the main event.
+func (d *doc) subjectBefore(s, i int) *mention {
+	var subj *mention
+	for _, m := range d.ments {
+		if m.sent == s && m.end <= i && !m.drop && (m.typ == graph.Event || m.typ == graph.Campaign) {
+			subj = m
+		}
+	}
+	if subj != nil {
+		return d.eventOf(subj)
+	}
+	return d.main
+}
+
+// eventOf returns the event an event phrase refers to.
+func (d *doc) eventOf(m *mention) *mention {
+	if m.alias != nil {
+		return m.alias
+	}
+	return m
+}
+
+// cueFacts states the relations a cue governs.
+func (d *doc) cueFacts(s int, h cueHit) {
+	rule := "cue:" + h.cues[0].kind
+	for _, c := range h.cues {
+		switch c.kind {
+		case "partner", "fund":
+			p := graph.Partner
+			if c.kind == "fund" {
+				p = graph.FundedBy
+			}
+			subj := d.subjectBefore(s, h.start)
+			for _, o := range d.list(s, h.end, 3, graph.Organization) {
+				d.add(subj, p, o, "", s, "cue:"+c.kind, confPattern)
+			}
+		case "organize":
+			d.organizeFacts(s, h, c)
+		case "participate":
+			items := d.list(s, h.end, listGap, graph.Organization, graph.Person, graph.Place, graph.Event, graph.Campaign)
+			if len(items) == 0 {
+				continue
+			}
+			if items[0].typ == graph.Event || items[0].typ == graph.Campaign {
+				if country := d.countryBefore(h.start); country != nil {
+					d.add(country, graph.ParticipatedIn, d.eventOf(items[0]), "", s, rule, confHeuristic)
+				}
+				continue
+			}
+			subj := d.main
+			for _, m := range d.ments {
+				if m.sent == s && m.start >= items[len(items)-1].end && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop {
+					subj = d.eventOf(m)
+					break
+				}
+			}
+			for _, o := range items {
+				if o.typ == graph.Event || o.typ == graph.Campaign {
+					continue
+				}
+				d.add(o, graph.ParticipatedIn, subj, "", s, "cue:participate", confHeuristic)
+			}
+		case "speak":
+			if d.main == nil {
+				continue
+			}
+			for _, m := range d.ments {
+				if m.sent != s || m.behalf || m.drop {
+					continue
+				}
+				if m.role != "" || (m.typ == graph.Person && !d.isHolder(m)) {
+					d.add(m, graph.SpokeAt, d.main, "", s, "cue:speak", confHeuristic)
+				}
+				if m.typ == graph.Organization && m.end <= h.start && h.start-m.end <= 1 && !d.insideOffice(m) {
+					d.add(m, graph.ParticipatedIn, d.main, "", s, "cue:speak", confHeuristic)
+				}
+			}
+		case "chair":
+			if people := d.list(s, h.end, 2, graph.Person); len(people) > 0 && d.main != nil {
+				d.add(d.subjectBefore(s, h.start), graph.ChairedBy, people[0], "", s, "cue:chair", confPattern)
+			}
+		case "occasion":
+			subj := d.subjectBefore(s, h.start)
+			for _, o := range d.list(s, h.end, 3, graph.Campaign, graph.Event, graph.Plan) {
+				p := graph.PartOf
+				if o.typ == graph.Plan {
+					p = graph.Implements
+				}
+				if o.typ == graph.Event && d.eventOf(o) == subj {
+					continue
+				}
+				d.add(subj, p, d.eventOf(o), "", s, "cue:occasion", confPattern)
+			}
+		case "implement":
+			subj := d.subjectBefore(s, h.start)
+			for _, o := range d.list(s, h.end, 3, graph.Plan, graph.Law) {
+				d.add(subj, graph.Implements, o, "", s, "cue:implement", confPattern)
+			}
+		case "adopt", "ratify":
+			p, types := graph.Adopted, []graph.Type{graph.Law, graph.Plan}
+			if c.kind == "ratify" {
+				p, types = graph.Ratified, []graph.Type{graph.Law}
+			}
+			country := d.countryBefore(h.start)
+			if country == nil {
+				continue
+			}
+			for _, o := range d.ments {
+				if o.sent == s && o.start >= h.end && hasType(types, o.typ) && !o.drop {
+					d.add(country, p, o, "", s, "cue:"+c.kind, confHeuristic)
+				}
+			}
+		case "publish":
+			for _, o := range d.list(s, h.end, 3, graph.Report) {
+				if org := d.orgInsideOrBefore(o, h.start); org != nil {
+					d.add(org, graph.Published, o, "", s, "cue:publish", confPattern)
+				}
+			}
+		case "affiliated":
+			var ev *mention
+			for _, m := range d.ments {
+				if m.sent == s && m.end <= h.start && h.start-m.end <= 6 && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop {
+					ev = d.eventOf(m)
+				}
+			}
+			if org := d.orgAfter(h.end, 1); org != nil && ev != nil {
+				d.add(ev, graph.OrganizedBy, org, "", s, "cue:affiliated", confPattern)
+			}
+		}
+	}
+}
+
+func (d *doc) isHolder(p *mention) bool {
+	for _, m := range d.ments {
+		if m.holder == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) insideOffice(o *mention) bool {
+	for _, m := range d.ments {
+		if m.role != "" && o.start >= m.start && o.end <= m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// organizeFacts finds who organized the event: named after the verb in
+// Arabic verb-first clauses and passives, before it otherwise.
+func (d *doc) organizeFacts(s int, h cueHit, c cue) {
+	ev := d.main
+	for _, m := range d.ments {
+		if m.sent == s && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop && m.event != "sub" {
+			ev = d.eventOf(m)
+			break
+		}
+	}
+	if ev == nil {
+		return
+	}
+	after := d.tk.tokens[h.start].arabic || strings.HasSuffix(c.text, " par") || strings.HasSuffix(c.text, " by") || strings.Contains(c.text, " من") || strings.HasSuffix(c.text, " de")
+	var org *mention
+	if after {
+		for _, m := range d.ments {
+			if m.sent == s && m.start >= h.end && m.start-h.end <= 12 && m.typ == graph.Organization && !d.insideOffice(m) {
+				org = m
+				break
+			}
+		}
+	} else {
+		for _, m := range d.ments {
+			if m.sent == s && m.end <= h.start && m.typ == graph.Organization && !d.insideOffice(m) {
+				org = m
+			}
+		}
+	}
+	if org != nil {
+		d.add(ev, graph.OrganizedBy, org, "", s, "cue:organize", confPattern)
+	}
+}
+
+// countryBefore returns the last place named before token i in the article
+// that acts as a state: the subject of what a state adopts or ratifies.
+func (d *doc) countryBefore(i int) *mention {
+	var c *mention
+	for _, m := range d.ments {
+		if m.start >= i {
+			break
+		}
+		if m.typ == graph.Place && !m.drop && d.x.isCountry(string(m.id)) {
+			c = m
+		}
+	}
+	return c
+}
+
+func (d *doc) orgInsideOrBefore(o *mention, i int) *mention {
+	var org *mention
+	for _, m := range d.ments {
+		if m.typ == graph.Organization && m.start >= o.start && m.end <= o.end {
+			return m
+		}
+		if m.typ == graph.Organization && m.sent == o.sent && m.end <= i {
+			org = m
+		}
+	}
+	return org
+}
+
+// eventFacts states where and when the main event took place, and ties the
+// events inside it to it.
+func (d *doc) eventFacts() {
+	if d.main == nil {
+		return
+	}
+	sents := []int{d.main.sent}
+	for _, m := range d.ments {
+		if m.alias == d.main && m.sent != d.main.sent {
+			sents = append(sents, m.sent)
+		}
+	}
+	for _, s := range sents {
+		if p := d.locatedPlace(s); p != nil {
+			d.add(d.main, graph.HeldIn, p, "", s, "pattern:located", confHeuristic)
+			d.place = p.id
+			break
+		}
+	}
+	for _, s := range sents {
+		if ds := d.sentenceDates(s); len(ds) > 0 {
+			d.add(d.main, graph.HeldOn, nil, ds[0].Value, s, "pattern:dated", confHeuristic)
+			d.date = ds[0].Value
+			break
+		}
+	}
+	for _, m := range d.ments {
+		if m.event == "sub" && !m.drop {
+			d.add(m, graph.PartOf, d.main, "", m.sent, "pattern:subevent", confHeuristic)
+		}
+	}
+}
+
+// reportFacts states which places a report assesses: the states named in
+// the sentences that speak of it.
+func (d *doc) reportFacts() {
+	var report *mention
+	reports := map[graph.ID]bool{}
+	for _, m := range d.ments {
+		if m.typ == graph.Report && m.isEntity() {
+			if report == nil {
+				report = m
+			}
+			reports[m.id] = true
+		}
+	}
+	if len(reports) != 1 {
+		return
+	}
+	about := map[int]bool{}
+	for _, m := range d.ments {
+		if m.typ == graph.Report {
+			about[m.sent] = true
+		}
+	}
+	for i, t := range d.tk.tokens {
+		if reportWord[t.text] || reportWord[strings.TrimPrefix(t.text, "و")] {
+			about[d.sentOf[i]] = true
+		}
+	}
+	for _, m := range d.ments {
+		if about[m.sent] && m.typ == graph.Place && d.x.isCountry(string(m.id)) && !d.insideOther(m) {
+			d.add(report, graph.Assesses, m, "", m.sent, "pattern:report-about", confHeuristic)
+		}
+	}
+}
+
+var reportWord = wordSet("التقرير rapport report")
+
+func (d *doc) insideOther(m *mention) bool {
+	for _, o := range d.ments {
+		if o != m && o.typ != "" && o.start <= m.start && o.end >= m.end && (o.end-o.start) > (m.end-m.start) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+package loader
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/internal/fold"
+)
+
+// token is a word of a text in folded form: a run of letters and digits.
+type token struct {
+	text       string // folded
+	start, end int    // byte span in the folded text
+	// hard reports whether punctuation that ends a phrase (, . ; : ( ) ...)
+	// separates this token from the previous one: a name never spans it.
+	hard bool
+	// arabic reports whether the token is in Arabic script.
+	arabic bool
+}
+
+// tokenized is a text with its folded form and tokens.
+type tokenized struct {
+	src    string
+	folded fold.Text
+	tokens []token
+}
+
+func tokenize(src string) *tokenized {
+	f := fold.Fold(src)
+	t := &tokenized{src: src, folded: f}
+	s := f.Folded
+	hard := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			j := i + size
+			arabic := unicode.Is(unicode.Arabic, r)
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if !isWordRune(r2) {
+					// Keep numbers such as 27.14, 2.18.123 and 2023-2030 whole.
+					if isDigit(s[j-1]) && j+1 < len(s) && isDigit(s[j+1]) && (r2 == '.' || r2 == '-' || r2 == '/') {
+						j += size2
+						continue
+					}
+					break
+				}
+				j += size2
+			}
+			t.tokens = append(t.tokens, token{text: s[i:j], start: i, end: j, hard: hard, arabic: arabic})
+			hard = false
+			i = j
+			continue
+		}
+		if !isSoftSeparator(r) {
+			hard = true
+		}
+		i += size
+	}
+	return t
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSoftSeparator reports whether r may sit inside a name: space, quotes,
+// apostrophes and hyphens ("l'Enfant", “القلب الأزرق”, Lopez-Ekra).
+func isSoftSeparator(r rune) bool {
+	switch r {
+	case ' ', '\t', '\'', '"', '-', '_', '/':
+		return true
+	}
+	return false
+}
+
+// span returns the source byte span of tokens [i, j).
+func (t *tokenized) span(i, j int) (int, int) {
+	s, e, _ := t.folded.Source(t.tokens[i].start, t.tokens[j-1].end)
+	return s, e
+}
+
+// sourceText returns the source text of tokens [i, j).
+func (t *tokenized) sourceText(i, j int) string {
+	s, e := t.span(i, j)
+	return t.src[s:e]
+}
+
+// tokenSource returns the source text of token i.
+func (t *tokenized) tokenSource(i int) string {
+	return t.sourceText(i, i+1)
+}
+
+// breakBetween reports whether a hard separator or a line break lies
+// between tokens i-1 and i.
+func (t *tokenized) breakBetween(i int) bool {
+	return i <= 0 || i >= len(t.tokens) || t.tokens[i].hard
+}
+
+// tokenKeys returns the folded tokens of a name, as the matcher stores it.
+func tokenKeys(name string) []string {
+	t := tokenize(name)
+	keys := make([]string, len(t.tokens))
+	for i, tok := range t.tokens {
+		keys[i] = tok.text
+	}
+	return keys
+}
+
+// cliticForms returns the forms of an Arabic token with its attached
+// particles peeled off — conjunctions و ف, prepositions ب ل ك, and ل before
+// the article (للجنة = ل + اللجنة) — each with the number of folded bytes
+// peeled, the unpeeled form first.
+func cliticForms(tok string) []clitic {
+	forms := []clitic{{tok, 0}}
+	peel := func(s string, n int) {
+		if utf8.RuneCountInString(s) >= 2 {
+			forms = append(forms, clitic{s, n})
+		}
+	}
+	const waw, fa, ba, lam, kaf = "و", "ف", "ب", "ل", "ك"
+	rest, n := tok, 0
+	for _, c := range []string{waw, fa} {
+		if len(rest) > len(c) && rest[:len(c)] == c {
+			rest, n = rest[len(c):], len(c)
+			peel(rest, n)
+			break
+		}
+	}
+	if len(rest) > 2*len(lam) && rest[:2*len(lam)] == lam+lam {
+		// After ل the article loses its alef: للأمم = ل + الأمم, and when
+		// the word itself starts with ل the two merge: للجنة = ل + اللجنة.
+		forms = append(forms,
+			clitic{"ا" + rest[len(lam):], n + 2*len(lam)},
+			clitic{"ال" + rest[len(lam):], n + len(lam)})
+		return forms
+	}
+	for _, c := range []string{ba, lam, kaf} {
+		if len(rest) > len(c) && rest[:len(c)] == c {
+			peel(rest[len(c):], n+len(c))
+			break
+		}
+	}
+	return forms
+}
+
+// clitic is a form of a token and how many leading folded bytes it drops.
+type clitic struct {
+	form   string
+	peeled int
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
