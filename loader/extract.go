@@ -203,7 +203,8 @@ type mention struct {
 	behalf  bool     // named after "on behalf of": not present
 
 	// Laws, plans and reports.
-	year string
+	year    string
+	lawKind string // "law", "decree" or "dahir"
 
 	// Events.
 	event string // "main", "sub" or "anaphor"

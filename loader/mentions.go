@@ -33,9 +33,11 @@ const maxNameTokens = 10
 func (d *doc) findMentions() {
 	d.lexiconPass()
 	d.officePass()
+	d.shortFormPass()
 	d.patternPass()
 	d.acronymPass()
 	d.shortFormPass()
+	d.corefReports()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
 	d.cues = make([][]cueHit, len(d.sents))
 	for _, h := range d.x.cues.find(d.tk, 0, len(d.tk.tokens)) {
@@ -178,6 +180,7 @@ func (d *doc) officePass() {
 			m := d.newMention(i, org.end, h.peeled, "", "pattern:office", confPattern)
 			m.role = c.value + " of " + orgPhrase(org)
 			m.roleOrg = org.id
+			m.orgMent = org
 			d.ments = append(d.ments, m)
 			d.coverRange(i, h.end)
 			i = org.end - 1
@@ -458,6 +461,13 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	if latin && !startsUpper(tk.tokenSource(h.start)) && typ == graph.Organization {
 		return nil
 	}
+	if !latin && h.start > 0 && !tk.tokens[h.start].hard && h.peeled == 0 &&
+		strings.HasPrefix(tk.tokens[h.start-1].text, "ال") && strings.HasPrefix(tk.tokens[h.start].text, "ال") {
+		return nil // an adjective: "الجريمة المنظمة"
+	}
+	if !latin && typ == graph.Organization {
+		minMore = max(minMore, 2)
+	}
 	end := d.extendName(h.end, maxNameTokens)
 	if latin && typ == graph.Organization {
 		// Latin names go on while words are capitalized or join them.
@@ -498,6 +508,9 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	if end-h.end < minMore && year == "" {
 		return nil
 	}
+	if !latin && typ != graph.Organization && year == "" && !d.hasComplement(h.end, end) {
+		return nil // "التقرير السابق", "التقرير تطرق": no name
+	}
 	m := d.newMention(h.start, end, h.peeled, typ, "pattern:"+strings.ToLower(string(typ)), confPattern)
 	m.name = m.text
 	m.year = year
@@ -505,8 +518,37 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	if typ == graph.Plan && year != "" && strings.Contains(year, "-") {
 		m.id = graph.ID("plan-" + slug(d.headText(h)) + "-" + year)
 	}
+	if typ == graph.Report {
+		for _, o := range d.ments {
+			if o.typ == graph.Organization && o.start >= m.start && o.end <= m.end {
+				m.id = graph.ID("report-" + string(o.id))
+				if year != "" {
+					m.id += graph.ID("-" + year)
+				}
+			}
+		}
+	}
 	return m
 }
+
+// hasComplement reports whether tokens [i, j) hold what makes a head word a
+// name: an entity's name, or a topic ("حول", "بشأن", "لمكافحة ...").
+func (d *doc) hasComplement(i, j int) bool {
+	for _, m := range d.ments {
+		if m.start >= i && m.end <= j && m.typ != "" {
+			return true
+		}
+	}
+	for k := i; k < j; k++ {
+		t := d.tk.tokens[k].text
+		if topicWord[t] || (strings.HasPrefix(t, "ل") && !strings.HasPrefix(t, "ال") && len(t) > 6) || strings.HasPrefix(t, "بال") {
+			return true
+		}
+	}
+	return false
+}
+
+var topicWord = wordSet("حول بشأن المتعلق المتعلقة الخاص الخاصة لمكافحة لحماية للوقاية ضد sur contre on against")
 
 func (d *doc) headText(h cueHit) string {
 	return d.newMention(h.start, h.end, h.peeled, "", "", 0).text
@@ -527,7 +569,7 @@ func (d *doc) extendName(i, limit int) int {
 	j := i
 	for j < n && j-i < limit {
 		t := tk.tokens[j]
-		if t.hard || nameStop[t.text] || d.isCue(j) {
+		if t.hard || (nameStop[t.text] && !topicWord[t.text]) || d.isCue(j) {
 			break
 		}
 		if h, ok := d.x.patterns.at(tk, j, n); ok && (h.has("event") || h.has("law")) {
@@ -539,6 +581,9 @@ func (d *doc) extendName(i, limit int) int {
 			}
 		}
 		if spanPattern.MatchString(t.text) {
+			break
+		}
+		if yearCue[t.text] && j+1 < n && spanPattern.MatchString(tk.tokens[j+1].text) {
 			break
 		}
 		j++
@@ -561,7 +606,7 @@ func (d *doc) lawAt(h cueHit) *mention {
 			num := d.lawNumber(mm[1], mm[2])
 			end := d.extendName(k+1, 8)
 			m := d.newMention(h.start, end, h.peeled, graph.Law, "pattern:law-number", confPattern)
-			m.name = m.text
+			m.name, m.lawKind = m.text, c.value
 			if id, ok := d.x.lawByNumber[num]; ok {
 				m.id = graph.ID(id)
 				if e, ok := d.x.lex.Lookup(id); ok {
@@ -582,7 +627,7 @@ func (d *doc) lawAt(h cueHit) *mention {
 		year := tk.tokens[j].text
 		end := d.extendName(j+1, maxNameTokens)
 		m := d.newMention(h.start, end, h.peeled, graph.Law, "pattern:law-year", confHeuristic)
-		m.name, m.year = m.text, year
+		m.name, m.year, m.lawKind = m.text, year, c.value
 		m.id = graph.ID(c.value + "-" + year + "-" + slug(m.text))
 		// A lexicon law of that year that sets up an organization named in
 		// the title is that law.
@@ -625,6 +670,25 @@ func (d *doc) lawNumber(a, b string) string {
 		}
 	}
 	return straight
+}
+
+// corefReports gives the reports of one body in an article one id: the
+// dated one's ("تقرير الخارجية الأمريكية" is the 2024 report the article
+// names in full).
+func (d *doc) corefReports() {
+	dated := map[string]*mention{}
+	for _, m := range d.ments {
+		if m.typ == graph.Report && m.year != "" && strings.HasPrefix(string(m.id), "report-") {
+			dated[strings.TrimSuffix(string(m.id), "-"+m.year)] = m
+		}
+	}
+	for _, m := range d.ments {
+		if m.typ == graph.Report && m.year == "" {
+			if full := dated[string(m.id)]; full != nil {
+				m.id, m.name = full.id, full.name
+			}
+		}
+	}
 }
 
 // acronymPass ties an acronym in parentheses to the name before it —

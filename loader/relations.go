@@ -156,12 +156,18 @@ func (d *doc) nameFacts(m *mention) {
 	switch m.typ {
 	case graph.Law, graph.Plan, graph.Report:
 		year := m.year
+		if year == "" && m.typ == graph.Plan {
+			year = d.spanInside(m)
+		}
 		if year == "" {
 			year = d.yearAfter(m.end)
 		}
 		if year != "" {
 			d.add(m, graph.Year, nil, year, m.sent, m.rule, m.conf)
 		}
+	}
+	if m.typ == graph.Law {
+		d.lawFacts(m)
 	}
 	if m.typ == graph.Campaign || m.typ == graph.Report || m.typ == graph.Event && m.event != "" {
 		var org *mention
@@ -183,12 +189,43 @@ func (d *doc) nameFacts(m *mention) {
 	}
 }
 
+// lawFacts states which body a decree sets up: the organization named in
+// its title, or the one the lexicon says it establishes when the article
+// names it.
+func (d *doc) lawFacts(m *mention) {
+	e, known := d.x.lex.Lookup(string(m.id))
+	for _, o := range d.ments {
+		if !o.isEntity() {
+			continue
+		}
+		inside := o.start >= m.start && o.end <= m.end
+		switch {
+		case o.typ == graph.Organization && (inside && m.lawKind == "decree" || known && e.Establishes == string(o.id)):
+			d.add(m, graph.Establishes, o, "", m.sent, "pattern:decree-on", confPattern)
+		}
+	}
+}
+
 // yearAfter reads "سنة 2016", "de 2018", "in 2016" right after token i.
 func (d *doc) yearAfter(i int) string {
 	tk := d.tk
 	n := len(tk.tokens)
-	if i < n && yearCue[tk.tokens[i].text] && i+1 < n && !tk.tokens[i+1].hard && spanPattern.MatchString(tk.tokens[i+1].text) {
-		return tk.tokens[i+1].text
+	k := i
+	for k < n && k-i < 2 && !tk.tokens[k].hard && yearCue[tk.tokens[k].text] {
+		k++
+	}
+	if k > i && k < n && !tk.tokens[k].hard && spanPattern.MatchString(tk.tokens[k].text) {
+		return tk.tokens[k].text
+	}
+	return ""
+}
+
+// spanInside returns a year span ("2023-2030") inside a mention.
+func (d *doc) spanInside(m *mention) string {
+	for k := m.start; k < m.end; k++ {
+		if t := d.tk.tokens[k].text; spanPattern.MatchString(t) && strings.Contains(t, "-") {
+			return t
+		}
 	}
 	return ""
 }
@@ -331,12 +368,18 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				}
 				continue
 			}
-			subj := d.main
+			var subj *mention
 			for _, m := range d.ments {
 				if m.sent == s && m.start >= items[len(items)-1].end && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop {
 					subj = d.eventOf(m)
 					break
 				}
+			}
+			if subj == nil && d.aboutMain(s) {
+				subj = d.main
+			}
+			if subj == nil {
+				continue
 			}
 			for _, o := range items {
 				if o.typ == graph.Event || o.typ == graph.Campaign {
@@ -352,6 +395,9 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				if m.sent != s || m.behalf || m.drop {
 					continue
 				}
+				if d.chairedIn(s, m) {
+					continue
+				}
 				if m.role != "" || (m.typ == graph.Person && !d.isHolder(m)) {
 					d.add(m, graph.SpokeAt, d.main, "", s, "cue:speak", confHeuristic)
 				}
@@ -365,7 +411,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		case "occasion":
 			subj := d.subjectBefore(s, h.start)
-			for _, o := range d.list(s, h.end, 3, graph.Campaign, graph.Event, graph.Plan) {
+			for _, o := range d.list(s, h.end, listGap, graph.Campaign, graph.Event, graph.Plan) {
 				p := graph.PartOf
 				if o.typ == graph.Plan {
 					p = graph.Implements
@@ -396,7 +442,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		case "publish":
 			for _, o := range d.list(s, h.end, 3, graph.Report) {
-				if org := d.orgInsideOrBefore(o, h.start); org != nil {
+				if org := d.orgInsideOrAfter(o); org != nil {
 					d.add(org, graph.Published, o, "", s, "cue:publish", confPattern)
 				}
 			}
@@ -412,6 +458,31 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		}
 	}
+}
+
+// aboutMain reports whether sentence s names the main event.
+func (d *doc) aboutMain(s int) bool {
+	if d.main == nil {
+		return false
+	}
+	for _, m := range d.ments {
+		if m.sent == s && (m == d.main || m.alias == d.main) {
+			return true
+		}
+	}
+	return false
+}
+
+// chairedIn reports whether sentence s says that m chaired the event.
+func (d *doc) chairedIn(s int, m *mention) bool {
+	for _, h := range d.cues[s] {
+		if h.has("chair") {
+			if people := d.list(s, h.end, 2, graph.Person); len(people) > 0 && people[0] == m {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (d *doc) isHolder(p *mention) bool {
@@ -481,17 +552,15 @@ func (d *doc) countryBefore(i int) *mention {
 	return c
 }
 
-func (d *doc) orgInsideOrBefore(o *mention, i int) *mention {
-	var org *mention
+// orgInsideOrAfter returns the organization named inside a report's name
+// or right after it ("rapport de ...").
+func (d *doc) orgInsideOrAfter(o *mention) *mention {
 	for _, m := range d.ments {
 		if m.typ == graph.Organization && m.start >= o.start && m.end <= o.end {
 			return m
 		}
-		if m.typ == graph.Organization && m.sent == o.sent && m.end <= i {
-			org = m
-		}
 	}
-	return org
+	return d.orgAfter(o.end, 2)
 }
 
 // eventFacts states where and when the main event took place, and ties the
@@ -513,10 +582,18 @@ func (d *doc) eventFacts() {
 			break
 		}
 	}
-	for _, s := range sents {
-		if ds := d.sentenceDates(s); len(ds) > 0 {
-			d.add(d.main, graph.HeldOn, nil, ds[0].Value, s, "pattern:dated", confHeuristic)
-			d.date = ds[0].Value
+	for i, s := range sents {
+		for _, dt := range d.sentenceDates(s) {
+			// A bare year is rarely an event's date; past the event's own
+			// sentence only a full day is trusted.
+			if len(dt.Value) < 7 || (i > 0 && len(dt.Value) < 10) {
+				continue
+			}
+			d.add(d.main, graph.HeldOn, nil, dt.Value, s, "pattern:dated", confHeuristic)
+			d.date = dt.Value
+			break
+		}
+		if d.date != "" {
 			break
 		}
 	}

@@ -202,10 +202,32 @@ func (d *doc) setEvent(id graph.ID) {
 		case m.alias == d.main:
 			m.id, m.name = id, d.main.text
 		case m.event == "sub" && !m.drop:
-			m.id, m.name = graph.ID(string(id)+"-"+slug(m.text)), m.text
+			m.id, m.name = graph.ID(string(id)+"-"+slug(d.subEventKey(m))), m.text
 		}
 	}
 }
+
+// subEventKey is what tells an event inside another apart, whatever the
+// wording: its content words without clitics and trigger words, sorted
+// ("العرض الأول لفيلم كرتوني" and "عرض فيلم كرتوني" give "فيلم كرتوني").
+func (d *doc) subEventKey(m *mention) string {
+	var words []string
+	for k := m.start; k < m.end; k++ {
+		forms := cliticForms(d.tk.tokens[k].text)
+		w := forms[len(forms)-1].form
+		if d.tk.tokens[k].arabic && len(forms) > 1 && strings.HasPrefix(forms[0].form, "ال") {
+			w = forms[0].form
+		}
+		if subEventNoise[w] || subEventNoise[forms[0].form] {
+			continue
+		}
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return strings.Join(words, " ")
+}
+
+var subEventNoise = wordSet("عرض العرض الاول projection screening du de of the film")
 
 // resolveHolders links each office named without its holder ("وزير العدل")
 // to a person: the one another report of the same event names in that

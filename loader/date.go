@@ -1,0 +1,759 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/internal/fold"
+)
+
+// FindDates returns the dates stated in text, in order and not
+// overlapping. published ("YYYY-MM-DD" or "") is the publication date:
+// weekdays ("jeudi", "أمس الخميس", "on Thursday", "lundi dernier"),
+// "yesterday" and its peers, and a day and month with no year are resolved
+// against it, and dropped when it is "". lang ("ar", "fr", "en" or "")
+// only decides how an ambiguous numeric date is read (3/5/2024 is 3 May,
+// or 5 March in English); month names of every language are known in all.
+//
+// Forms found:
+//   - day, month name, year, with an optional weekday before: "الثلاثاء 09
+//     يوليو 2024", "vendredi, 26 juillet, 2024", "14 mars 2024", "فاتح غشت
+//     2024", "1er mars 2024", "March 5, 2024", "the 5th of March 2024";
+//   - day ranges: "يومي 12 و13 أكتوبر 2021", "du 12 au 14 mars 2024",
+//     "12-13 October 2024", "March 12-14, 2024", "28 février au 2 mars 2024";
+//   - month and year: "أكتوبر 2021", "juillet 2024", "شهر كانون الثاني 2024";
+//   - numeric: 26/07/2024, 26-07-2024, 26.07.2024, 2024-07-26;
+//   - a year after a year word: "سنة 2016", "لسنة 2024", "عام 2016", "en
+//     2016", "in 2016", "fin 2023";
+//   - relative days: a weekday, alone or with "dernier", "prochain",
+//     "الماضي", "المقبل", "last", "next"; "أمس", "hier", "yesterday" (the
+//     day before), "أول أمس", "avant-hier" (two days before), "غدا",
+//     "demain", "tomorrow".
+//
+// Month names are the Moroccan (ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر), the
+// Middle-Eastern (يوليو، أغسطس …), the Algerian and Tunisian (جويلية، أوت)
+// and the Levantine (كانون الثاني … كانون الأول) ones, and the French and
+// English ones with their abbreviations.
+//
+// Never read as a date: a law or decree number (27.14, 02-03, n° 2.18.123),
+// a span of years (2023-2030), a time (09:00), a bare number (1500 مؤسسة,
+// 188 دولة), a year with no year word before it, a month with neither day
+// nor year.
+func FindDates(text, lang, published string) []Date {
+	pub, hasPub := parseDay(published)
+	f := fold.Fold(text)
+	m := dateMatcher{toks: dateTokens(f.Folded), lang: lang, pub: pub, hasPub: hasPub}
+	var dates []Date
+	for i := 0; i < len(m.toks); {
+		found, ok := m.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		start, _, ok1 := f.Source(m.toks[found.first].start, m.toks[found.first].end)
+		_, end, ok2 := f.Source(m.toks[found.last].start, m.toks[found.last].end)
+		if ok1 && ok2 {
+			found.date.Start, found.date.End = start, end
+			dates = append(dates, found.date)
+		}
+		i = found.last + 1
+	}
+	return dates
+}
+
+// tokKind is the kind of a date token.
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota + 1 // letters and marks
+	tokNum                      // ASCII digits (Arabic-Indic digits are folded to them)
+	tokPunct                    // one other rune
+)
+
+// dateToken is a token of folded text.
+type dateToken struct {
+	kind       tokKind
+	text       string
+	start, end int  // byte span in the folded text
+	spaced     bool // white space precedes the token
+	num        int  // value of a tokNum of at most 9 digits
+}
+
+// dateTokens splits folded text into words, numbers and punctuation.
+func dateTokens(s string) []dateToken {
+	toks := make([]dateToken, 0, len(s)/4)
+	spaced := true
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			spaced = true
+			i += size
+			continue
+		case r >= '0' && r <= '9':
+			j := i
+			n := 0
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				if j-i < 9 {
+					n = n*10 + int(s[j]-'0')
+				}
+				j++
+			}
+			toks = append(toks, dateToken{kind: tokNum, text: s[i:j], start: i, end: j, spaced: spaced, num: n})
+			i = j
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			j := i + size
+			for j < len(s) {
+				r2, s2 := decodeRune(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
+					break
+				}
+				j += s2
+			}
+			toks = append(toks, dateToken{kind: tokWord, text: s[i:j], start: i, end: j, spaced: spaced})
+			i = j
+		default:
+			toks = append(toks, dateToken{kind: tokPunct, text: s[i : i+size], start: i, end: i + size, spaced: spaced})
+			i += size
+		}
+		spaced = false
+	}
+	return toks
+}
+
+// dateMatcher matches the date forms over tokens.
+type dateMatcher struct {
+	toks   []dateToken
+	lang   string
+	pub    time.Time
+	hasPub bool
+}
+
+// dateMatch is a date and the tokens it spans.
+type dateMatch struct {
+	date        Date
+	first, last int // token indices, inclusive
+}
+
+// match tries every form at token i.
+func (m *dateMatcher) match(i int) (dateMatch, bool) {
+	t := m.toks[i]
+	switch t.kind {
+	case tokNum:
+		if d, ok := m.dayMonth(i, i); ok {
+			return d, true
+		}
+		return m.numeric(i)
+	case tokWord:
+		if _, ok := m.weekday(i); ok {
+			return m.fromWeekday(i)
+		}
+		if d, ok := m.relativeDay(i); ok {
+			return d, true
+		}
+		if d, ok := m.lastNext(i); ok {
+			return d, true
+		}
+		if dayWords[t.text] > 0 {
+			return m.dayMonth(i, i)
+		}
+		if _, _, ok := m.month(i); ok {
+			if d, ok := m.monthFirst(i); ok {
+				return d, true
+			}
+			return m.monthYear(i, i)
+		}
+		if t.text == "شهر" {
+			return m.monthYear(i+1, i)
+		}
+		if yearWords[t.text] {
+			return m.cuedYear(i)
+		}
+	}
+	return dateMatch{}, false
+}
+
+// tok returns token i, or a zero token past the end.
+func (m *dateMatcher) tok(i int) dateToken {
+	if i < 0 || i >= len(m.toks) {
+		return dateToken{}
+	}
+	return m.toks[i]
+}
+
+// isPunct reports whether token i is one of the runes in set.
+func (m *dateMatcher) isPunct(i int, set string) bool {
+	t := m.tok(i)
+	return t.kind == tokPunct && strings.Contains(set, t.text)
+}
+
+// skipPunct returns the index after token i if it is one of set, else i.
+func (m *dateMatcher) skipPunct(i int, set string) int {
+	if m.isPunct(i, set) {
+		return i + 1
+	}
+	return i
+}
+
+// skipWords returns the index after token i if it is one of words, else i.
+func (m *dateMatcher) skipWords(i int, words map[string]bool) int {
+	if t := m.tok(i); t.kind == tokWord && words[t.text] {
+		return i + 1
+	}
+	return i
+}
+
+// weekday returns the weekday named by token i.
+func (m *dateMatcher) weekday(i int) (time.Weekday, bool) {
+	t := m.tok(i)
+	if t.kind != tokWord {
+		return 0, false
+	}
+	wd, ok := weekdayNames[t.text]
+	return wd, ok
+}
+
+// month returns the month named at token i (one word, or two for the
+// Levantine "كانون الثاني") and the index after it. An abbreviation may
+// take a period.
+func (m *dateMatcher) month(i int) (mon monthName, next int, ok bool) {
+	t := m.tok(i)
+	if t.kind != tokWord {
+		return monthName{}, i, false
+	}
+	if n := m.tok(i + 1); n.kind == tokWord {
+		if mn, ok := monthNames[t.text+" "+n.text]; ok {
+			return mn, i + 2, true
+		}
+	}
+	mn, ok := monthNames[t.text]
+	if !ok {
+		return monthName{}, i, false
+	}
+	next = i + 1
+	if mn.abbrev && m.isPunct(next, ".") && !m.tok(next).spaced {
+		next++
+	}
+	return mn, next, true
+}
+
+// day returns the day of the month at token i: a number from 1 to 31 of at
+// most two digits that is not part of a larger number (27.14, 09:00),
+// with an ordinal suffix ("1er", "5th"); or a word for the first day
+// ("فاتح", "premier").
+func (m *dateMatcher) day(i int) (day, next int, ok bool) {
+	t := m.tok(i)
+	if t.kind == tokWord {
+		if d := dayWords[t.text]; d > 0 {
+			return d, i + 1, true
+		}
+		return 0, i, false
+	}
+	if t.kind != tokNum || len(t.text) > 2 || t.num < 1 || t.num > 31 || m.inNumber(i) {
+		return 0, i, false
+	}
+	next = i + 1
+	if s := m.tok(next); s.kind == tokWord && !s.spaced && ordinalSuffixes[s.text] {
+		next++
+	}
+	return t.num, next, true
+}
+
+// inNumber reports whether number token i is part of a larger number: a
+// decimal, a time, a law number, a numeric date.
+func (m *dateMatcher) inNumber(i int) bool {
+	p, n := m.tok(i-1), m.tok(i+1)
+	if p.kind == tokPunct && !m.tok(i).spaced && strings.Contains(".,:/", p.text) &&
+		m.tok(i-2).kind == tokNum && !p.spaced {
+		return true
+	}
+	return n.kind == tokPunct && !n.spaced && strings.Contains(".,:/", n.text) &&
+		m.tok(i+2).kind == tokNum && !m.tok(i+2).spaced
+}
+
+// year returns the year at token i: four digits from 1900 to 2100 that do
+// not start or end a span of years (2023-2030) or a longer number.
+func (m *dateMatcher) year(i int) (year, next int, ok bool) {
+	t := m.tok(i)
+	if t.kind != tokNum || len(t.text) != 4 || t.num < minYear || t.num > maxYear {
+		return 0, i, false
+	}
+	if p := m.tok(i - 1); p.kind == tokPunct && strings.Contains("-/.", p.text) && m.tok(i-2).kind == tokNum {
+		return 0, i, false
+	}
+	if n := m.tok(i + 1); n.kind == tokPunct && strings.Contains("-/.,", n.text) {
+		if nn := m.tok(i + 2); nn.kind == tokNum && (n.text != "," || !nn.spaced) {
+			return 0, i, false
+		}
+	}
+	return t.num, i + 1, true
+}
+
+// The years a date may have.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+// dayMonth matches, at token i, a day and a month with an optional year,
+// or a range of days: "12 و13 أكتوبر 2021", "12 au 14 mars", "12-13
+// October", "28 février au 2 mars 2024". first is the token where the
+// match starts (a weekday before the day).
+func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
+	d1, j, ok := m.day(i)
+	if !ok {
+		return dateMatch{}, false
+	}
+	// A range within one month: d1 - d2 month.
+	if k := m.rangeSep(j); k > j {
+		if d2, k2, ok := m.day(k); ok {
+			k2 = m.skipWords(k2, ofWords)
+			if mon, k3, ok := m.month(k2); ok && d2 > d1 {
+				y, end, hasYear := m.optYear(k3)
+				return m.resolve(first, end-1, y, hasYear, ymd{0, mon.month, d1}, ymd{0, mon.month, d2})
+			}
+		}
+	}
+	j = m.skipWords(j, ofWords)
+	mon, j, ok := m.month(j)
+	if !ok {
+		return dateMatch{}, false
+	}
+	y1, j1, hasY1 := m.optYear(j)
+	// A range across months: d1 month1 [year1] - d2 month2 [year2].
+	if k := m.rangeSep(j1); k > j1 {
+		if d2, k2, ok := m.day(k); ok {
+			k2 = m.skipWords(k2, ofWords)
+			if mon2, k3, ok := m.month(k2); ok {
+				y2, end, hasY2 := m.optYear(k3)
+				from, to := ymd{y1, mon.month, d1}, ymd{y2, mon2.month, d2}
+				switch {
+				case hasY1 && hasY2:
+					return m.resolveRange(first, end-1, from, to)
+				case !hasY1 && hasY2:
+					from.y = y2
+					if mon.month > mon2.month {
+						from.y--
+					}
+					return m.resolveRange(first, end-1, from, to)
+				case !hasY1 && !hasY2 && mon.month < mon2.month:
+					return m.resolve(first, end-1, 0, false, from, to)
+				}
+			}
+		}
+	}
+	return m.resolve(first, j1-1, y1, hasY1, ymd{0, mon.month, d1}, ymd{})
+}
+
+// optYear matches an optional ", year" at token i.
+func (m *dateMatcher) optYear(i int) (year, next int, ok bool) {
+	j := m.skipPunct(i, ",")
+	if y, k, ok := m.year(j); ok {
+		return y, k, true
+	}
+	return 0, i, false
+}
+
+// rangeSep returns the index after a range separator at token i ("-",
+// "و", "et", "au", "to", "إلى"), or i if there is none.
+func (m *dateMatcher) rangeSep(i int) int {
+	t := m.tok(i)
+	switch {
+	case t.kind == tokPunct && (t.text == "-" || t.text == "&"):
+		return i + 1
+	case t.kind == tokWord && rangeWords[t.text]:
+		return i + 1
+	}
+	return i
+}
+
+// monthFirst matches an English date at token i: "March 5, 2024", "March
+// 12-14, 2024", "March 5".
+func (m *dateMatcher) monthFirst(i int) (dateMatch, bool) {
+	mon, j, _ := m.month(i)
+	if !mon.english {
+		return dateMatch{}, false
+	}
+	d1, j, ok := m.day(j)
+	if !ok {
+		return dateMatch{}, false
+	}
+	if m.tok(j).kind == tokNum && m.tok(j).spaced {
+		return dateMatch{}, false // "March 5 2000 people": ambiguous
+	}
+	to := ymd{}
+	if k := m.rangeSep(j); k > j {
+		if d2, k2, ok := m.day(k); ok && d2 > d1 {
+			to, j = ymd{0, mon.month, d2}, k2
+		}
+	}
+	y, end, hasYear := m.optYear(j)
+	return m.resolve(i, end-1, y, hasYear, ymd{0, mon.month, d1}, to)
+}
+
+// monthYear matches a month and a year at token i: "أكتوبر 2021",
+// "juillet 2024", "July, 2024". first is where the match starts.
+func (m *dateMatcher) monthYear(i, first int) (dateMatch, bool) {
+	mon, j, ok := m.month(i)
+	if !ok {
+		return dateMatch{}, false
+	}
+	y, end, ok := m.optYear(j)
+	if !ok {
+		return dateMatch{}, false
+	}
+	return dateMatch{date: Date{Value: fmt.Sprintf("%04d-%02d", y, mon.month)}, first: first, last: end - 1}, true
+}
+
+// cuedYear matches a year after a year word at token i: "سنة 2016", "en
+// 2016", "mid-2024". The match is the year alone.
+func (m *dateMatcher) cuedYear(i int) (dateMatch, bool) {
+	j := i + 1
+	if m.isPunct(j, "-") && !m.tok(j).spaced {
+		j++
+	}
+	y, _, ok := m.year(j)
+	if !ok || !m.tok(j).spaced && j == i+1 {
+		return dateMatch{}, false
+	}
+	return dateMatch{date: Date{Value: fmt.Sprintf("%04d", y)}, first: j, last: j}, true
+}
+
+// numeric matches 26/07/2024, 26-07-2024, 26.07.2024 and 2024-07-26 at
+// token i, unless a law word ("loi", "رقم", "n°") comes before it.
+func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
+	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
+	if s1.kind != tokPunct || s1.text != s2.text || !strings.Contains("/-.", s1.text) ||
+		b.kind != tokNum || c.kind != tokNum || s1.spaced || b.spaced || s2.spaced || c.spaced {
+		return dateMatch{}, false
+	}
+	// Not part of a longer chain (2.18.2014.5) or after a law word.
+	if n := m.tok(i + 5); n.kind == tokPunct && !n.spaced && m.tok(i+6).kind == tokNum && !m.tok(i+6).spaced {
+		return dateMatch{}, false
+	}
+	if p := m.tok(i - 1); p.kind == tokPunct && !a.spaced && m.tok(i-2).kind == tokNum {
+		return dateMatch{}, false
+	}
+	if m.afterLawWord(i) {
+		return dateMatch{}, false
+	}
+	var d ymd
+	switch {
+	case len(a.text) == 4 && len(b.text) <= 2 && len(c.text) <= 2:
+		d = ymd{a.num, b.num, c.num}
+	case len(a.text) <= 2 && len(b.text) <= 2 && len(c.text) == 4:
+		d = ymd{c.num, b.num, a.num}
+		if (m.lang == "en" && a.num <= 12 || b.num > 12) && validDay(c.num, a.num, b.num) {
+			d = ymd{c.num, a.num, b.num}
+		}
+	default:
+		return dateMatch{}, false
+	}
+	if d.y < minYear || d.y > maxYear || !validDay(d.y, d.m, d.d) {
+		return dateMatch{}, false
+	}
+	return dateMatch{date: Date{Value: d.String()}, first: i, last: i + 4}, true
+}
+
+// afterLawWord reports whether a law word ("loi", "décret", "رقم",
+// "n°") comes just before token i, allowing "n°" and "No." marks.
+func (m *dateMatcher) afterLawWord(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := m.tok(j)
+		switch {
+		case t.kind == tokWord && lawWords[t.text]:
+			return true
+		case t.kind == tokPunct && strings.Contains("°º:.", t.text):
+		case t.kind == tokWord && (t.text == "n" || t.text == "no" || t.text == "nº"):
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// fromWeekday matches at a weekday token i: a full date after it
+// ("vendredi, 26 juillet, 2024"), else a relative weekday ("jeudi",
+// "lundi dernier", "الخميس المقبل").
+func (m *dateMatcher) fromWeekday(i int) (dateMatch, bool) {
+	wd, _ := m.weekday(i)
+	j := m.skipPunct(i+1, ",،")
+	j = m.skipWords(j, articleWords)
+	if d, ok := m.dayMonth(j, i); ok {
+		return d, true
+	}
+	dir, last := 0, i
+	if t := m.tok(i + 1); t.kind == tokWord && pastWords[t.text] {
+		dir, last = -1, i+1
+	} else if t.kind == tokWord && nextWords[t.text] {
+		dir, last = 1, i+1
+	}
+	return m.relativeWeekday(i, last, wd, dir)
+}
+
+// lastNext matches "last Thursday", "next Monday" at token i.
+func (m *dateMatcher) lastNext(i int) (dateMatch, bool) {
+	t := m.tok(i)
+	wd, ok := m.weekday(i + 1)
+	if !ok {
+		return dateMatch{}, false
+	}
+	switch t.text {
+	case "last":
+		return m.relativeWeekday(i, i+1, wd, -1)
+	case "next":
+		return m.relativeWeekday(i, i+1, wd, 1)
+	}
+	return dateMatch{}, false
+}
+
+// relativeWeekday resolves weekday wd against the publication date: the
+// latest such day on or before it (dir 0), strictly before it (dir -1), or
+// the first strictly after it (dir 1).
+func (m *dateMatcher) relativeWeekday(first, last int, wd time.Weekday, dir int) (dateMatch, bool) {
+	if !m.hasPub {
+		return dateMatch{}, false
+	}
+	var delta int
+	if dir > 0 {
+		delta = (int(wd) - int(m.pub.Weekday()) + 7) % 7
+		if delta == 0 {
+			delta = 7
+		}
+	} else {
+		delta = -((int(m.pub.Weekday()) - int(wd) + 7) % 7)
+		if delta == 0 && dir < 0 {
+			delta = -7
+		}
+	}
+	d := m.pub.AddDate(0, 0, delta)
+	return dateMatch{date: Date{Value: d.Format(time.DateOnly), Relative: true}, first: first, last: last}, true
+}
+
+// relativeDay matches "أمس", "hier", "yesterday", "أول أمس", "avant-hier",
+// "غدا", "demain", "tomorrow" at token i, with a weekday that may follow
+// ("أمس الخميس", "hier jeudi").
+func (m *dateMatcher) relativeDay(i int) (dateMatch, bool) {
+	t := m.tok(i)
+	offset, last := 0, i
+	switch {
+	case t.text == "اول" && relativeDays[m.tok(i+1).text] == -1:
+		offset, last = -2, i+1
+	case t.text == "avant" && m.isPunct(i+1, "-") && m.tok(i+2).text == "hier":
+		offset, last = -2, i+2
+	default:
+		offset = relativeDays[t.text]
+	}
+	if offset == 0 {
+		return dateMatch{}, false
+	}
+	if _, ok := m.weekday(m.skipPunct(last+1, ",،")); ok {
+		last = m.skipPunct(last+1, ",،")
+	}
+	if !m.hasPub {
+		return dateMatch{}, false
+	}
+	d := m.pub.AddDate(0, 0, offset)
+	return dateMatch{date: Date{Value: d.Format(time.DateOnly), Relative: true}, first: i, last: last}, true
+}
+
+// ymd is a calendar date; a zero y means the year is not stated.
+type ymd struct{ y, m, d int }
+
+func (d ymd) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d) }
+
+// resolve returns the date from and, if to.m is set, the range to its day
+// to, in the year stated (hasYear) or the year that puts from closest to
+// the publication date.
+func (m *dateMatcher) resolve(first, last, year int, hasYear bool, from, to ymd) (dateMatch, bool) {
+	relative := false
+	if !hasYear {
+		if !m.hasPub {
+			return dateMatch{}, false
+		}
+		year, relative = m.closestYear(from.m, from.d), true
+	}
+	from.y = year
+	if to.m != 0 {
+		to.y = year
+	}
+	d, ok := m.resolveRange(first, last, from, to)
+	d.date.Relative = relative
+	return d, ok
+}
+
+// closestYear returns the year, among the publication year and its
+// neighbours, that puts month/day closest to the publication date.
+func (m *dateMatcher) closestYear(month, day int) int {
+	best, bestDist := m.pub.Year(), time.Duration(1<<62)
+	for y := m.pub.Year() - 1; y <= m.pub.Year()+1; y++ {
+		t := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		dist := t.Sub(m.pub)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best
+}
+
+// resolveRange validates from and to (to.m == 0: no range) and returns the
+// match.
+func (m *dateMatcher) resolveRange(first, last int, from, to ymd) (dateMatch, bool) {
+	if !validDay(from.y, from.m, from.d) || from.y < minYear || from.y > maxYear {
+		return dateMatch{}, false
+	}
+	d := Date{Value: from.String()}
+	if to.m != 0 {
+		if !validDay(to.y, to.m, to.d) || to.String() <= from.String() {
+			return dateMatch{}, false
+		}
+		d.Until = to.String()
+	}
+	return dateMatch{date: d, first: first, last: last}, true
+}
+
+// validDay reports whether y-m-d is a day of the calendar.
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// parseDay parses "YYYY-MM-DD".
+func parseDay(s string) (time.Time, bool) {
+	t, err := time.Parse(time.DateOnly, s)
+	return t, err == nil
+}
+
+// isDateWord reports whether folded word w names a weekday or a month.
+func isDateWord(w string) bool {
+	_, wd := weekdayNames[w]
+	_, mn := monthNames[w]
+	return wd || mn || monthParts[w]
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// monthName is a month as named in some language.
+type monthName struct {
+	month   int
+	english bool // English names also come before the day ("March 5")
+	abbrev  bool // may take a period ("janv.", "Sept.")
+}
+
+// The word tables, in folded form (see dateKey).
+var (
+	monthNames, monthParts = newMonthTables()
+
+	weekdayNames = newWeekdayTable()
+
+	// dayWords name the first day of a month: "فاتح غشت" is 1 August.
+	dayWords = map[string]int{dateKey("فاتح"): 1, dateKey("الفاتح"): 1, "premier": 1}
+
+	ordinalSuffixes = foldedWordSet("er", "re", "e", "eme", "ème", "st", "nd", "rd", "th")
+	ofWords         = foldedWordSet("de", "of")
+	articleWords    = foldedWordSet("le", "the", "on", "في", "الموافق")
+	rangeWords      = foldedWordSet("و", "et", "and", "au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
+	pastWords       = foldedWordSet("dernier", "dernière", "passé", "passée", "الماضي", "المنصرم", "الفارط", "المنقضي")
+	nextWords       = foldedWordSet("prochain", "prochaine", "المقبل", "القادم")
+
+	// yearWords introduce a year: "سنة 2016", "en 2016", "in 2016".
+	yearWords = foldedWordSet(
+		"سنة", "لسنة", "بسنة", "وسنة", "السنة", "للسنة", "عام", "لعام", "العام", "للعام", "بعام",
+		"وعام", "والعام", "منذ", "خلال", "برسم", "مطلع", "أواخر", "أوائل",
+		"en", "année", "depuis", "courant", "fin", "début", "mi",
+		"in", "since", "year", "during", "early", "late", "mid",
+	)
+
+	// lawWords before a number make it a law or decree number.
+	lawWords = foldedWordSet(
+		"رقم", "قانون", "القانون", "مرسوم", "المرسوم", "ظهير", "الظهير", "المادة", "الفصل", "دورية",
+		"loi", "décret", "dahir", "arrêté", "circulaire", "article", "art", "law", "decree", "act",
+	)
+
+	// relativeDays are days counted from the publication date.
+	relativeDays = map[string]int{
+		dateKey("أمس"): -1, dateKey("البارحة"): -1, "hier": -1, "yesterday": -1,
+		dateKey("غدا"): 1, "demain": 1, "tomorrow": 1,
+	}
+)
+
+// newWeekdayTable returns the weekdays by folded name.
+func newWeekdayTable() map[string]time.Weekday {
+	table := map[string]time.Weekday{}
+	for wd, names := range [7][]string{
+		{"الأحد", "dimanche", "sunday"},
+		{"الاثنين", "الإثنين", "lundi", "monday"},
+		{"الثلاثاء", "mardi", "tuesday"},
+		{"الأربعاء", "mercredi", "wednesday"},
+		{"الخميس", "jeudi", "thursday"},
+		{"الجمعة", "vendredi", "friday"},
+		{"السبت", "samedi", "saturday"},
+	} {
+		for _, n := range names {
+			table[dateKey(n)] = time.Weekday(wd)
+		}
+	}
+	return table
+}
+
+// newMonthTables returns the month names by folded key, and the words of
+// the two-word names.
+func newMonthTables() (map[string]monthName, map[string]bool) {
+	names := map[string]monthName{}
+	parts := map[string]bool{}
+	add := func(month int, english, abbrev bool, words ...string) {
+		for _, w := range words {
+			k := dateKey(w)
+			if strings.Contains(k, " ") {
+				for _, p := range strings.Fields(k) {
+					parts[p] = true
+				}
+			}
+			names[k] = monthName{month: month, english: english, abbrev: abbrev}
+		}
+	}
+	arabic := [12][]string{
+		{"يناير", "جانفي", "كانون الثاني"},
+		{"فبراير", "فيفري", "شباط"},
+		{"مارس", "آذار"},
+		{"أبريل", "ابريل", "إبريل", "أفريل", "نيسان"},
+		{"ماي", "مايو", "أيار"},
+		{"يونيو", "يونيه", "جوان", "حزيران"},
+		{"يوليوز", "يوليو", "يوليه", "جويلية", "تموز"},
+		{"غشت", "أغسطس", "أوت", "آب"},
+		{"شتنبر", "سبتمبر", "أيلول"},
+		{"أكتوبر", "اكتوبر", "تشرين الأول"},
+		{"نونبر", "نوفمبر", "تشرين الثاني"},
+		{"دجنبر", "ديسمبر", "كانون الأول"},
+	}
+	french := [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+	frenchAbbrev := [12][]string{{"janv"}, {"févr", "fév"}, nil, {"avr"}, nil, nil, {"juil"}, nil, {"sept"}, {"oct"}, {"nov"}, {"déc"}}
+	english := [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	englishAbbrev := [12][]string{{"jan"}, {"feb"}, {"mar"}, {"apr"}, nil, {"jun"}, {"jul"}, {"aug"}, {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}}
+	for i := range 12 {
+		add(i+1, false, false, arabic[i]...)
+		add(i+1, false, false, french[i])
+		add(i+1, false, true, frenchAbbrev[i]...)
+		add(i+1, true, false, english[i])
+		add(i+1, true, true, englishAbbrev[i]...)
+	}
+	return names, parts
+}
+
+// dateKey returns the folded form of a table word, as dateTokens sees it.
+func dateKey(s string) string { return strings.Join(phraseWords(s), " ") }

@@ -1,0 +1,134 @@
+package loader
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html/charset"
+
+	"github.com/actorgraph/actorgraph/internal/fold"
+)
+
+// parseHTML reads a saved HTML page.
+func parseHTML(name string, data []byte) (*Article, error) {
+	page, err := readHTML(data, "")
+	if err != nil {
+		return nil, err
+	}
+	return buildArticle(articleDraft{
+		source:    name,
+		name:      filepath.Base(name),
+		title:     page.title,
+		published: page.published,
+		text:      page.text,
+		raw:       data,
+	})
+}
+
+// htmlPage is what readHTML takes from a page.
+type htmlPage struct {
+	title     string
+	text      string // the title line, a blank line, and the article's text
+	published string // "YYYY-MM-DD" from the page's metadata, or ""
+}
+
+// minHTMLArticleWords is the fewest words, besides the title, that make an
+// article: below it the page is navigation, a form or an error page.
+const minHTMLArticleWords = 12
+
+// readHTML extracts the article of an HTML page with go-readability (the
+// Readability.js algorithm): the title, the text of the main content with
+// its paragraphs, and the published time of the page's metadata (meta
+// article:published_time, JSON-LD datePublished …). Navigation, menus,
+// sidebars, share buttons, comments, forms, footers, scripts and styles
+// are left out by readability; what boilerplate remains inside the
+// article's container (a headline ticker) is for Clean.
+//
+// pageURL, if not "", is the page's address.
+func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return htmlPage{}, problemf(ErrEmpty, "file is empty")
+	}
+	if err := checkBinary(data); err != nil {
+		return htmlPage{}, err
+	}
+	data, err = htmlUTF8(data)
+	if err != nil {
+		return htmlPage{}, err
+	}
+	var base *url.URL
+	if pageURL != "" {
+		base, _ = url.Parse(pageURL) // a bad URL only loses absolute links
+	}
+	art, err := readabilityParse(data, base)
+	if err != nil {
+		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: %v", err)
+	}
+	if art.Node == nil {
+		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML")
+	}
+	var b strings.Builder
+	if err := art.RenderText(&b); err != nil {
+		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: %v", err)
+	}
+	body, _ := Clean(b.String())
+	if len(strings.Fields(body)) < minHTMLArticleWords {
+		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: only %d words of text", len(strings.Fields(body)))
+	}
+	page.title = strings.Join(strings.Fields(art.Title()), " ")
+	page.text = b.String()
+	if page.title != "" && !startsWithLine(page.text, page.title) {
+		page.text = page.title + "\n\n" + page.text
+	}
+	if t, err := art.PublishedTime(); err == nil && t.Year() >= minYear && t.Year() <= maxYear {
+		page.published = t.Format(time.DateOnly)
+	}
+	return page, nil
+}
+
+// readabilityParse runs readability, turning a panic of the library on a
+// hostile page into an error.
+func readabilityParse(data []byte, base *url.URL) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("readability panicked: %v", r)
+		}
+	}()
+	return readability.FromReader(bytes.NewReader(data), base)
+}
+
+// htmlUTF8 returns data as UTF-8. A page that is not valid UTF-8 is
+// decoded from the character set it declares (windows-1256, ISO-8859-6 …);
+// with no declaration it fails with ErrInvalidUTF8.
+func htmlUTF8(data []byte) ([]byte, error) {
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	if !bytes.Contains(head, []byte("charset")) {
+		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d and no charset declared", invalidUTF8At(data))
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return nil, problemf(ErrInvalidUTF8, "cannot decode the page from %s", name)
+	}
+	return out, nil
+}
+
+// startsWithLine reports whether the first non-blank line of text is line,
+// after folding.
+func startsWithLine(text, line string) bool {
+	for l := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			return fold.Key(l) == fold.Key(line)
+		}
+	}
+	return false
+}

@@ -1,0 +1,522 @@
+package loader
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// DefaultMaxBytes is the default ReadOptions.MaxBytes: ten times the
+// largest saved news page we have seen, small enough to hold in memory.
+const DefaultMaxBytes = 10 << 20
+
+// ReadOptions are the settings of Parse, ReadFile and Walk.
+type ReadOptions struct {
+	// MaxBytes is the size, in bytes, of the largest input read; a larger
+	// one fails with ErrTooLarge, and a file is checked before it is read
+	// whole. 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// maxBytes returns the limit in effect.
+func (o ReadOptions) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// inputFormat is the format of an input.
+type inputFormat int
+
+const (
+	formatText inputFormat = iota + 1
+	formatHTML
+	formatJSONL
+)
+
+// inputFormats maps file extensions to formats; Walk reads only these from
+// a folder.
+var inputFormats = map[string]inputFormat{
+	".txt": formatText, ".text": formatText, ".md": formatText,
+	".html": formatHTML, ".htm": formatHTML, ".xhtml": formatHTML,
+	".jsonl": formatJSONL, ".ndjson": formatJSONL,
+}
+
+// unsupportedFormats are document formats that may hold an article but
+// that the loader cannot read; they are reported, not skipped silently.
+var unsupportedFormats = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".epub": true,
+}
+
+// Parse reads the articles of one input named name (a path, or "-"):
+// text (.txt, .text, .md), a saved HTML page (.html, .htm), or one article
+// a line (.jsonl, .ndjson); with another extension the format is sniffed
+// from data. Errors are *InputError values naming name.
+//
+// For .jsonl, Parse returns the articles of the good lines and, if some
+// lines are bad, an errors.Join of one *InputError per bad line.
+func Parse(name string, data []byte, opts ReadOptions) ([]*Article, error) {
+	if limit := opts.maxBytes(); int64(len(data)) > limit {
+		return nil, inputError(name, 0, tooLarge(int64(len(data)), limit))
+	}
+	format, err := formatOf(name, data)
+	if err != nil {
+		return nil, inputError(name, 0, err)
+	}
+	var a *Article
+	switch format {
+	case formatJSONL:
+		return parseJSONL(name, data)
+	case formatHTML:
+		a, err = parseHTML(name, data)
+	default:
+		a, err = parseText(name, data)
+	}
+	if err != nil {
+		return nil, inputError(name, 0, err)
+	}
+	return []*Article{a}, nil
+}
+
+// tooLarge returns the ErrTooLarge problem for size bytes over limit.
+func tooLarge(size, limit int64) error {
+	return problemf(ErrTooLarge, "input too large: %d bytes, over the limit of %d", size, limit)
+}
+
+// formatOf returns the format of name by its extension, or sniffed from
+// data when the extension is unknown.
+func formatOf(name string, data []byte) (inputFormat, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if f, ok := inputFormats[ext]; ok {
+		return f, nil
+	}
+	if unsupportedFormats[ext] {
+		return 0, problemf(ErrUnsupported, "unsupported document format %s", ext)
+	}
+	return sniffFormat(data), nil
+}
+
+// sniffLen is how much of an input sniffFormat looks at.
+const sniffLen = 4096
+
+// sniffFormat guesses the format of data: JSON Lines if the first line is
+// a JSON object, HTML if it starts with a tag and has HTML elements, else
+// text.
+func sniffFormat(data []byte) inputFormat {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) > 0 && data[0] == '{' {
+		first, _, _ := bytes.Cut(data, []byte("\n"))
+		if json.Valid(bytes.TrimSpace(first)) {
+			return formatJSONL
+		}
+	}
+	if len(data) > 0 && data[0] == '<' {
+		head := bytes.ToLower(data[:min(len(data), sniffLen)])
+		for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div"} {
+			if bytes.Contains(head, []byte(tag)) {
+				return formatHTML
+			}
+		}
+	}
+	return formatText
+}
+
+// parseText reads a plain-text article.
+func parseText(name string, data []byte) (*Article, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	return buildArticle(articleDraft{source: name, name: filepath.Base(name), text: text, raw: data})
+}
+
+// decodeText checks that data is text and returns it as a string: UTF-8,
+// or UTF-16 with a byte order mark.
+func decodeText(data []byte) (string, error) {
+	if len(data) == 0 {
+		return "", problemf(ErrEmpty, "file is empty")
+	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", problemf(ErrInvalidUTF8, "invalid UTF-16: %v", err)
+		}
+		data = out
+	}
+	if err := checkBinary(data); err != nil {
+		return "", err
+	}
+	if !utf8.Valid(data) {
+		return "", problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d", invalidUTF8At(data))
+	}
+	return string(data), nil
+}
+
+// binarySignatures start files of binary formats.
+var binarySignatures = []string{
+	"%PDF-", "PK\x03\x04", "\x89PNG", "GIF87a", "GIF89a", "\xff\xd8\xff", "\x1f\x8b", "BZh9",
+	"\xd0\xcf\x11\xe0", "RIFF", "\x7fELF", "OggS", "ID3",
+}
+
+// Thresholds of checkBinary, as fractions of the bytes sampled.
+const (
+	binarySample         = 64 << 10
+	maxControlFraction   = 0.10
+	maxNonUTF8Fraction   = 0.30
+	minBinaryCheckLength = 16
+)
+
+// checkBinary returns an ErrBinary problem if data holds a NUL byte, starts
+// with a binary signature, or, in its first binarySample bytes, has too
+// many control characters or bytes that are not UTF-8.
+func checkBinary(data []byte) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return problemf(ErrBinary, "binary content: NUL byte at %d", i)
+	}
+	for _, sig := range binarySignatures {
+		if bytes.HasPrefix(data, []byte(sig)) {
+			return problemf(ErrBinary, "binary content: %q file signature", sig)
+		}
+	}
+	sample := data[:min(len(data), binarySample)]
+	if len(sample) < minBinaryCheckLength {
+		return nil
+	}
+	var control, invalid int
+	for i := 0; i < len(sample); {
+		c := sample[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+				control++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && size == 1 && i+utf8.UTFMax <= len(sample) {
+			invalid++
+		}
+		i += size
+	}
+	switch n := float64(len(sample)); {
+	case float64(control) > maxControlFraction*n:
+		return problemf(ErrBinary, "binary content: %d control characters in %d bytes", control, len(sample))
+	case float64(invalid) > maxNonUTF8Fraction*n:
+		return problemf(ErrBinary, "binary content: %d bytes that are not text in %d", invalid, len(sample))
+	}
+	return nil
+}
+
+// invalidUTF8At returns the offset of the first byte of data that is not
+// valid UTF-8.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// jsonRecord is one line of a .jsonl input.
+type jsonRecord struct {
+	Text  string `json:"text"`
+	HTML  string `json:"html"`
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	Lang  string `json:"lang"`
+}
+
+// parseJSONL reads one article a line. Blank lines are skipped.
+func parseJSONL(name string, data []byte) ([]*Article, error) {
+	if len(data) == 0 {
+		return nil, inputError(name, 0, problemf(ErrEmpty, "file is empty"))
+	}
+	if err := checkBinary(data); err != nil {
+		return nil, inputError(name, 0, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var arts []*Article
+	var errs []error
+	n := 0
+	for rest := data; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		n++
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		a, err := parseRecord(name, n, line)
+		if err != nil {
+			errs = append(errs, inputError(name, n, err))
+			continue
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 && len(errs) == 0 {
+		return nil, inputError(name, 0, problemf(ErrEmpty, "only white space"))
+	}
+	return arts, errors.Join(errs...)
+}
+
+// parseRecord reads the article of line n of a .jsonl input.
+func parseRecord(name string, n int, line []byte) (*Article, error) {
+	if !utf8.Valid(line) {
+		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d", invalidUTF8At(line))
+	}
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return nil, problemf(ErrInvalidJSON, "invalid JSON: %v", err)
+	}
+	d := articleDraft{
+		source:    fmt.Sprintf("%s:%d", name, n),
+		name:      recordName(rec.URL, filepath.Base(name), n),
+		url:       strings.TrimSpace(rec.URL),
+		title:     strings.TrimSpace(rec.Title),
+		lang:      recordLang(rec.Lang),
+		published: recordDate(rec.Date),
+	}
+	switch {
+	case strings.TrimSpace(rec.Text) != "":
+		if strings.IndexByte(rec.Text, 0) >= 0 {
+			return nil, problemf(ErrBinary, "binary content: NUL in text")
+		}
+		d.text, d.raw = rec.Text, []byte(rec.Text)
+	case strings.TrimSpace(rec.HTML) != "":
+		page, err := readHTML([]byte(rec.HTML), d.url)
+		if err != nil {
+			return nil, err
+		}
+		d.text, d.raw = page.text, []byte(rec.HTML)
+		d.title = cmp.Or(d.title, page.title)
+		d.published = cmp.Or(d.published, page.published)
+	default:
+		return nil, problemf(ErrEmpty, "record has no text or html")
+	}
+	return buildArticle(d)
+}
+
+// recordName returns the last segment of rawURL's path, or "base:n".
+func recordName(rawURL, base string, n int) string {
+	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil && u.Path != "" {
+		if seg := path.Base(strings.TrimRight(u.Path, "/")); seg != "." && seg != "/" && seg != "" {
+			return seg
+		}
+	}
+	return fmt.Sprintf("%s:%d", base, n)
+}
+
+// recordLang returns "ar", "fr" or "en" for a language tag ("fr",
+// "fr-MA", "AR"), or "" to detect the language.
+func recordLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	switch tag {
+	case "ar", "fr", "en":
+		return tag
+	}
+	return ""
+}
+
+// recordDate returns the day of a record's date ("2024-07-26",
+// "2024-07-26T23:48:00+01:00", "26/07/2024", "26 juillet 2024"), or "".
+func recordDate(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= len("2006-01-02") {
+		if t, ok := parseDay(s[:len("2006-01-02")]); ok && t.Year() >= minYear && t.Year() <= maxYear {
+			return s[:len("2006-01-02")]
+		}
+	}
+	for _, d := range FindDates(s, "", "") {
+		if len(d.Value) == len("2006-01-02") {
+			return d.Value
+		}
+	}
+	return ""
+}
+
+// ReadFile reads the articles of the file at path, as Parse does. A file
+// larger than opts.MaxBytes fails with ErrTooLarge before it is read.
+func ReadFile(path string, opts ReadOptions) ([]*Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputError(path, 0, pathErr(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, inputError(path, 0, pathErr(err))
+	}
+	if fi.IsDir() {
+		return nil, inputError(path, 0, problemf(ErrUnsupported, "is a folder"))
+	}
+	limit := opts.maxBytes()
+	if fi.Mode().IsRegular() && fi.Size() > limit {
+		return nil, inputError(path, 0, tooLarge(fi.Size(), limit))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, inputError(path, 0, fmt.Errorf("read: %w", pathErr(err)))
+	}
+	return Parse(path, data, opts)
+}
+
+// pathErr drops the *fs.PathError around err, whose path the InputError
+// already names.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Walk reads each path, a file, a folder or "-" for stdin, and calls fn
+// for each article in order. A folder is walked recursively in lexical
+// order; in it, files and folders whose name starts with "." are skipped,
+// and only files of known extensions are read (PDF and Word files are
+// reported as ErrUnsupported, other files are skipped). A file named
+// explicitly is read whatever its extension.
+//
+// A file that cannot be read or parsed is reported to problem (an
+// *InputError naming the file and what is wrong; one per bad line of a
+// .jsonl file) and skipped; Walk goes on. Walk returns fn's first error, or
+// the context's error if ctx is done. problem may be nil.
+func Walk(ctx context.Context, paths []string, opts ReadOptions, stdin io.Reader, fn func(*Article) error, problem func(error)) error {
+	if problem == nil {
+		problem = func(error) {}
+	}
+	w := walker{ctx: ctx, opts: opts, fn: fn, problem: problem}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := w.path(p, stdin); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walker carries Walk's arguments.
+type walker struct {
+	ctx     context.Context
+	opts    ReadOptions
+	fn      func(*Article) error
+	problem func(error)
+}
+
+// path reads one of Walk's paths.
+func (w *walker) path(p string, stdin io.Reader) error {
+	if p == "-" {
+		return w.stdin(stdin)
+	}
+	fi, err := os.Stat(p)
+	switch {
+	case err != nil:
+		w.problem(inputError(p, 0, pathErr(err)))
+		return nil
+	case fi.IsDir():
+		return w.dir(p)
+	}
+	return w.file(p)
+}
+
+// stdin reads standard input as one input named "-".
+func (w *walker) stdin(r io.Reader) error {
+	if r == nil {
+		w.problem(inputError("-", 0, problemf(ErrUnsupported, "no standard input")))
+		return nil
+	}
+	limit := w.opts.maxBytes()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		w.problem(inputError("-", 0, fmt.Errorf("read: %w", err)))
+		return nil
+	}
+	arts, err := Parse("-", data, w.opts)
+	return w.emit(arts, err)
+}
+
+// dir walks a folder.
+func (w *walker) dir(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.problem(inputError(p, 0, pathErr(err)))
+			return nil // WalkDir skips what it could not read
+		}
+		if ctxErr := w.ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(filepath.Ext(p))
+		switch {
+		case inputFormats[ext] != 0:
+			return w.file(p)
+		case unsupportedFormats[ext]:
+			w.problem(inputError(p, 0, problemf(ErrUnsupported, "unsupported document format %s", ext)))
+		}
+		return nil
+	})
+}
+
+// file reads one file.
+func (w *walker) file(p string) error {
+	arts, err := ReadFile(p, w.opts)
+	return w.emit(arts, err)
+}
+
+// emit passes arts to fn and each error of err to problem.
+func (w *walker) emit(arts []*Article, err error) error {
+	for _, a := range arts {
+		if ctxErr := w.ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if fnErr := w.fn(a); fnErr != nil {
+			return fnErr
+		}
+	}
+	if err == nil {
+		return nil
+	}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		if _, isInput := err.(*InputError); !isInput {
+			for _, e := range joined.Unwrap() {
+				w.problem(e)
+			}
+			return nil
+		}
+	}
+	w.problem(err)
+	return nil
+}
