@@ -98,3 +98,23 @@ func TestSeedScores(t *testing.T) {
 	t.Logf("relations %+v", s.Relations)
 	t.Logf("coref %+v", s.Coref)
 }
+
+func TestEvalSetScores(t *testing.T) {
+	arts := extractDir(t, "../testdata/eval/articles")
+	s := eval.Evaluate(readGold(t, "../testdata/eval/gold"), asEval(t, arts))
+	t.Logf("entities %+v", s.Entities)
+	t.Logf("relations %+v", s.Relations)
+	t.Logf("coref %+v", s.Coref)
+	if *dumpExtraction != "" {
+		f, err := os.Create(*dumpExtraction + ".eval")
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(f)
+		enc.SetEscapeHTML(false)
+		for _, a := range arts {
+			enc.Encode(a)
+		}
+		f.Close()
+	}
+}
