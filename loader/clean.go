@@ -301,7 +301,8 @@ var sitePhrases = map[phraseKind][]string{
 		"share", "share this", "share this article", "partager", "partager cet article", "partagez",
 		"tweet", "tweeter", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
 		"email", "e-mail", "messenger", "pinterest", "imprimer", "print", "envoyer", "send",
-		"copier le lien", "copy link",
+		"copier le lien", "copy link", "youtube", "instagram", "فيسبوك", "تويتر", "واتساب",
+		"تلغرام", "لينكدإن", "يوتيوب", "انستغرام",
 	},
 	phraseRelated: {
 		"اقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "مقالات ذات صلة", "أخبار ذات صلة",
@@ -400,7 +401,8 @@ func (t phraseTable) cover(words []string) (phraseKind, bool) {
 // sitePhraseLine reports whether line is boilerplate of the phrase table:
 // a short line of site phrases, fillers and counts ("3 commentaires"), a
 // line that starts with a copyright sign, or a "Label: …" line whose label
-// is a phrase other than a ticker. It returns the phrase kind.
+// is a phrase other than a ticker, or a breadcrumb that starts with a
+// navigation phrase ("Accueil > Société"). It returns the phrase kind.
 func sitePhraseLine(line string) (phraseKind, bool) {
 	s := strings.TrimSpace(line)
 	if strings.HasPrefix(s, "©") && len(strings.Fields(s)) <= maxLabelLineWords {
@@ -415,15 +417,21 @@ func sitePhraseLine(line string) (phraseKind, bool) {
 			return kind, true
 		}
 	}
-	label, _, ok := strings.Cut(s, ":")
-	if !ok || len(words) > maxLabelLineWords {
+	if len(words) > maxLabelLineWords {
 		return 0, false
 	}
-	kind, ok := sitePhraseTable.cover(phraseWords(label))
-	if !ok || kind == phraseTicker {
-		return 0, false
+	if label, _, ok := strings.Cut(s, ":"); ok {
+		if kind, ok := sitePhraseTable.cover(phraseWords(label)); ok && kind != phraseTicker {
+			return kind, true
+		}
 	}
-	return kind, true
+	// A breadcrumb: "Accueil > Société > Justice".
+	if i := strings.IndexAny(s, ">›»/|"); i > 0 && len(words) <= maxPhraseLineWords {
+		if kind, ok := sitePhraseTable.cover(phraseWords(s[:i])); ok && kind == phraseNav {
+			return kind, true
+		}
+	}
+	return 0, false
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits.

@@ -281,15 +281,27 @@ func (m *dateMatcher) year(i int) (year, next int, ok bool) {
 	if t.kind != tokNum || len(t.text) != 4 || t.num < minYear || t.num > maxYear {
 		return 0, i, false
 	}
-	if p := m.tok(i - 1); p.kind == tokPunct && strings.Contains("-/.", p.text) && m.tok(i-2).kind == tokNum {
+	if p := m.tok(i - 1); p.kind == tokPunct && strings.Contains("-/.", p.text) && m.spanPart(i-2, i-1, i) {
 		return 0, i, false
 	}
-	if n := m.tok(i + 1); n.kind == tokPunct && strings.Contains("-/.,", n.text) {
-		if nn := m.tok(i + 2); nn.kind == tokNum && (n.text != "," || !nn.spaced) {
-			return 0, i, false
-		}
+	if n := m.tok(i + 1); n.kind == tokPunct && strings.Contains("-/.,", n.text) && m.spanPart(i, i+1, i+2) {
+		return 0, i, false
 	}
 	return t.num, i + 1, true
+}
+
+// spanPart reports whether numbers a and b around punctuation p form one
+// number or span: written with no space (2023-2030, 2024-25, 2024.5), or a
+// span of two years with spaces (2023 - 2030). "2024 - 18:30" is not.
+func (m *dateMatcher) spanPart(a, p, b int) bool {
+	ta, tp, tb := m.tok(a), m.tok(p), m.tok(b)
+	if ta.kind != tokNum || tb.kind != tokNum {
+		return false
+	}
+	if !tp.spaced && !tb.spaced {
+		return true
+	}
+	return tp.text == "-" && len(ta.text) == 4 && len(tb.text) == 4
 }
 
 // The years a date may have.

@@ -158,12 +158,12 @@ type doc struct {
 	sentOf []int // token index -> sentence index
 	sents  []Span
 	ments  []*mention
-	cover  []bool      // token index -> inside a name already found
-	cues   [][]cueHit  // per sentence: relation cues
-	main   *mention    // the article's main event, if any
-	rels   []relation  // relations found
-	date   string      // the main event's date, if known
-	place  graph.ID    // the main event's place, if known
+	cover  []bool     // token index -> inside a name already found
+	cues   [][]cueHit // per sentence: relation cues
+	main   *mention   // the article's main event, if any
+	rels   []relation // relations found
+	date   string     // the main event's date, if known
+	place  graph.ID   // the main event's place, if known
 	extra  map[graph.ID]string
 	people map[string]*mention // role literal -> person mention, for resolution
 
@@ -195,7 +195,8 @@ type mention struct {
 	conf       float64
 
 	// Offices.
-	role    string   // the role literal: "minister of justice"
+	office  bool     // the mention names an office, with or without its holder
+	role    string   // the role literal: "minister of justice", or "" when unknown
 	roleID  string   // the lexicon Role entry, if any
 	roleOrg graph.ID // the organization the office belongs to
 	orgMent *mention // the organization's mention inside the title

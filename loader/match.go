@@ -60,8 +60,14 @@ func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 			if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
 				best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
 			}
-			if j >= limit || tk.tokens[j].hard || n.next == nil {
+			if j >= limit || n.next == nil {
 				break
+			}
+			if tk.tokens[j].hard {
+				if !tk.tokens[j].comma || n.next[commaKey] == nil {
+					break
+				}
+				n = n.next[commaKey]
 			}
 			n = n.next[tk.tokens[j].text]
 		}

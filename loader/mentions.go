@@ -36,6 +36,7 @@ func (d *doc) findMentions() {
 	d.shortFormPass()
 	d.patternPass()
 	d.acronymPass()
+	d.peoplePass()
 	d.shortFormPass()
 	d.corefReports()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
@@ -84,7 +85,7 @@ func (d *doc) lexiconPass() {
 // addOffice records an office named by a lexicon Role entry.
 func (d *doc) addOffice(i, j, peeled int, e lexicon.Entry, rule string) *mention {
 	m := d.newMention(i, j, peeled, "", rule, confLexicon)
-	m.role, m.roleID, m.roleOrg = e.Role, e.ID, graph.ID(e.Org)
+	m.office, m.role, m.roleID, m.roleOrg = true, e.Role, e.ID, graph.ID(e.Org)
 	m.orgMent = d.orgInside(m, i, j)
 	d.ments = append(d.ments, m)
 	return m
@@ -147,7 +148,7 @@ func (d *doc) officePass() {
 				role = r
 			}
 			m := d.newMention(i, pm.end, h.peeled, "", "pattern:minister", confPattern)
-			m.role, m.roleID, m.roleOrg = role.Role, role.ID, graph.ID(p.entry.ID)
+			m.office, m.role, m.roleID, m.roleOrg = true, role.Role, role.ID, graph.ID(p.entry.ID)
 			om := d.newMention(pm.start, pm.end, pm.peeled, graph.Organization, "pattern:portfolio", confPattern)
 			om.id, om.name = graph.ID(p.entry.ID), p.entry.Name
 			m.orgMent = om
@@ -178,7 +179,7 @@ func (d *doc) officePass() {
 				continue
 			}
 			m := d.newMention(i, org.end, h.peeled, "", "pattern:office", confPattern)
-			m.role = c.value + " of " + orgPhrase(org)
+			m.office, m.role = true, c.value+" of "+orgPhrase(org)
 			m.roleOrg = org.id
 			m.orgMent = org
 			d.ments = append(d.ments, m)
@@ -189,7 +190,7 @@ func (d *doc) officePass() {
 	// The holders: a name right after each office, after an honorific, or
 	// a known person right there.
 	for _, m := range append([]*mention(nil), d.ments...) {
-		if m.role == "" {
+		if !m.office {
 			continue
 		}
 		if p := d.mentionAt(m.end); p != nil && p.typ == graph.Person {
@@ -213,7 +214,7 @@ func (d *doc) officePass() {
 		}
 	}
 	for _, m := range d.ments {
-		if m.role == "" {
+		if !m.office {
 			continue
 		}
 		for _, b := range d.x.cues.find(d.tk, max(0, m.start-3), m.start) {
@@ -254,7 +255,7 @@ func (d *doc) mentionAt(i int) *mention {
 }
 
 // nameStop lists words that end a person's name in running text.
-var nameStop = wordSet(`في على إلى الى من عن مع أن ان إن الذي التي الذين حيث كما قد لقد ثم أو أي هذا هذه ذلك تلك بين خلال بعد قبل عند حول ضد دون غير منذ لدى كل جميع وقد وأن بأن لأن أنه أنها ان هو هي
+var nameStop = wordSet(`تحت في على إلى الى من عن مع أن ان إن الذي التي الذين حيث كما قد لقد ثم أو أي هذا هذه ذلك تلك بين خلال بعد قبل عند حول ضد دون غير منذ لدى كل جميع وقد وأن بأن لأن أنه أنها ان هو هي
 	et a à au aux de des du le la les un une que qui pour par sur dans en avec lors
 	and the of to in on for at with by from as said who which that`)
 
@@ -282,6 +283,9 @@ func (d *doc) personAt(i int, rule string) *mention {
 				break
 			}
 			if j-i >= 2 && strings.HasPrefix(t.text, "ال") {
+				break
+			}
+			if hasCliticArticle(t.text) {
 				break
 			}
 			if strings.HasPrefix(t.text, "و") && j > i && !strings.HasPrefix(tk.tokens[j-1].text, "عبد") {
@@ -325,6 +329,17 @@ func (d *doc) personAt(i int, rule string) *mention {
 	d.ments = append(d.ments, m)
 	d.coverRange(i, j)
 	return m
+}
+
+// hasCliticArticle reports whether an Arabic word is a particle plus the
+// article (بال، لل، وال، فال، كال): a common noun, never a name.
+func hasCliticArticle(w string) bool {
+	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // softComma reports whether only a comma separates token i from the one
@@ -418,7 +433,7 @@ func (d *doc) patternPass() {
 		case h.has("subevent"):
 			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:subevent", confHeuristic)
 			m.event = "sub"
-			m.end = d.extendName(h.end, 4)
+			m.end = d.extendName(h.end, 2)
 			m.text = d.newMention(h.start, m.end, h.peeled, "", "", 0).text
 		case h.has("event"):
 			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:event", confHeuristic)

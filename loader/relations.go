@@ -42,7 +42,7 @@ func (d *doc) add(subj *mention, p graph.Predicate, obj *mention, literal string
 // actor returns who a mention stands for: an office's holder when named,
 // else the mention itself.
 func actor(m *mention) *mention {
-	if m != nil && m.role != "" && m.holder != nil {
+	if m != nil && m.office && m.holder != nil {
 		return m.holder
 	}
 	return m
@@ -125,10 +125,12 @@ var locative = wordSet("في à a in at")
 
 // officeFacts states what an office says of its holder.
 func (d *doc) officeFacts(m *mention) {
-	if m.role == "" {
+	if !m.office {
 		return
 	}
-	d.add(m, graph.HoldsRole, nil, m.role, m.sent, m.rule, m.conf)
+	if m.role != "" {
+		d.add(m, graph.HoldsRole, nil, m.role, m.sent, m.rule, m.conf)
+	}
 	if m.orgMent != nil {
 		if !containsMention(d.ments, m.orgMent) {
 			d.ments = append(d.ments, m.orgMent)
@@ -256,10 +258,10 @@ func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
 	var out []*mention
 	pos := i
 	for _, m := range d.ments {
-		if m.sent != s || m.start < pos || m.drop || (m.typ == "" && m.role == "") {
+		if m.sent != s || m.start < pos || m.drop || (m.typ == "" && !m.office) {
 			continue
 		}
-		if m.orgMent != nil && m.role != "" && !hasType(types, graph.Person) {
+		if m.orgMent != nil && m.office && !hasType(types, graph.Person) {
 			continue
 		}
 		inside := false
@@ -285,7 +287,7 @@ func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
 			break
 		}
 		t := m.typ
-		if m.role != "" {
+		if m.office {
 			t = graph.Person
 		}
 		if !hasType(types, t) {
@@ -398,7 +400,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				if d.chairedIn(s, m) {
 					continue
 				}
-				if m.role != "" || (m.typ == graph.Person && !d.isHolder(m)) {
+				if m.office || (m.typ == graph.Person && !d.isHolder(m)) {
 					d.add(m, graph.SpokeAt, d.main, "", s, "cue:speak", confHeuristic)
 				}
 				if m.typ == graph.Organization && m.end <= h.start && h.start-m.end <= 1 && !d.insideOffice(m) {
@@ -496,7 +498,7 @@ func (d *doc) isHolder(p *mention) bool {
 
 func (d *doc) insideOffice(o *mention) bool {
 	for _, m := range d.ments {
-		if m.role != "" && o.start >= m.start && o.end <= m.end {
+		if m.office && o.start >= m.start && o.end <= m.end {
 			return true
 		}
 	}

@@ -241,14 +241,14 @@ func (x *Extractor) resolveHolders(docs []*doc) {
 	named := map[key]*mention{}
 	for _, d := range docs {
 		for _, m := range d.ments {
-			if m.role != "" && m.holder != nil && d.cluster != "" {
+			if m.office && m.role != "" && m.holder != nil && d.cluster != "" {
 				named[key{d.cluster, m.role}] = m.holder
 			}
 		}
 	}
 	for _, d := range docs {
 		for _, m := range d.ments {
-			if m.role == "" || m.holder != nil {
+			if !m.office || m.holder != nil {
 				continue
 			}
 			if p := named[key{d.cluster, m.role}]; p != nil && d.cluster != "" {

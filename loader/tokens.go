@@ -14,6 +14,10 @@ type token struct {
 	// hard reports whether punctuation that ends a phrase (, . ; : ( ) ...)
 	// separates this token from the previous one: a name never spans it.
 	hard bool
+	// comma reports whether that punctuation is a lone comma, which a name
+	// listed with commas in the lexicon may span ("Ministry of Economic
+	// Inclusion, Small Business, Employment and Skills").
+	comma bool
 	// arabic reports whether the token is in Arabic script.
 	arabic bool
 }
@@ -29,7 +33,8 @@ func tokenize(src string) *tokenized {
 	f := fold.Fold(src)
 	t := &tokenized{src: src, folded: f}
 	s := f.Folded
-	hard := true
+	hard, seps := true, 0
+	comma := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
@@ -47,13 +52,15 @@ func tokenize(src string) *tokenized {
 				}
 				j += size2
 			}
-			t.tokens = append(t.tokens, token{text: s[i:j], start: i, end: j, hard: hard, arabic: arabic})
-			hard = false
+			t.tokens = append(t.tokens, token{text: s[i:j], start: i, end: j, hard: hard, comma: hard && comma && seps == 1, arabic: arabic})
+			hard, seps, comma = false, 0, false
 			i = j
 			continue
 		}
 		if !isSoftSeparator(r) {
 			hard = true
+			seps++
+			comma = r == ','
 		}
 		i += size
 	}
@@ -97,12 +104,19 @@ func (t *tokenized) breakBetween(i int) bool {
 	return i <= 0 || i >= len(t.tokens) || t.tokens[i].hard
 }
 
-// tokenKeys returns the folded tokens of a name, as the matcher stores it.
+// commaKey stands in a name's keys for a comma the name spans.
+const commaKey = ","
+
+// tokenKeys returns the folded tokens of a name, as the matcher stores it,
+// with commaKey where the name has a comma between two words.
 func tokenKeys(name string) []string {
 	t := tokenize(name)
-	keys := make([]string, len(t.tokens))
+	keys := make([]string, 0, len(t.tokens))
 	for i, tok := range t.tokens {
-		keys[i] = tok.text
+		if i > 0 && tok.comma {
+			keys = append(keys, commaKey)
+		}
+		keys = append(keys, tok.text)
 	}
 	return keys
 }
