@@ -174,8 +174,26 @@ func (d *doc) officePass() {
 			}
 		case h.has("office"):
 			c, _ := h.get("office")
+			if h.end >= n || tk.tokens[h.end].hard {
+				continue
+			}
 			org := d.mentionAt(h.end)
-			if org == nil || (org.typ != graph.Organization && org.typ != graph.Place) || tk.tokens[h.end].hard {
+			if org == nil || (org.typ != graph.Organization && org.typ != graph.Place) {
+				// An office word right before a name: "La magistrate Hanane El
+				// Ouazzani", "الخبير ...".
+				var p *mention
+				if tk.tokens[h.end].arabic {
+					p = d.personAt(h.end, "pattern:title-name")
+				} else {
+					p = d.latinPersonAt(h.end, "pattern:title-name")
+				}
+				if p != nil {
+					m := d.newMention(i, h.end, h.peeled, "", "pattern:office", confHeuristic)
+					m.office, m.role, m.holder = true, c.value, p
+					d.ments = append(d.ments, m)
+					d.coverRange(i, h.end)
+					i = p.end - 1
+				}
 				continue
 			}
 			m := d.newMention(i, org.end, h.peeled, "", "pattern:office", confPattern)

@@ -302,6 +302,48 @@ func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
 	return out
 }
 
+// listBefore returns the mentions of the given types that form a list
+// ending right before token i in sentence s ("la DGSN et la CNCLT prennent
+// part").
+func (d *doc) listBefore(s, i int, types ...graph.Type) []*mention {
+	var out []*mention
+	pos := i
+	for k := len(d.ments) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.sent != s || m.end > pos || m.drop || (m.typ == "" && !m.office) || m.end == m.start {
+			continue
+		}
+		inside := false
+		for _, o := range out {
+			if m.start >= o.start && m.end <= o.end || o.start >= m.start && o.end <= m.end {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		between := 0
+		for t := m.end; t < pos; t++ {
+			if !listJoiners[d.tk.tokens[t].text] {
+				between++
+			}
+		}
+		if between > 1 {
+			break
+		}
+		t := m.typ
+		if m.office {
+			t = graph.Person
+		}
+		if !hasType(types, t) {
+			break
+		}
+		out = append(out, m)
+		pos = m.start
+	}
+	return out
+}
+
 func hasType(types []graph.Type, t graph.Type) bool {
 	for _, u := range types {
 		if u == t {
@@ -388,6 +430,28 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					continue
 				}
 				d.add(o, graph.ParticipatedIn, subj, "", s, "cue:participate", confHeuristic)
+			}
+		case "joined":
+			var actors []*mention
+			if d.tk.tokens[h.start].arabic {
+				actors = d.list(s, h.end, listGap, graph.Organization, graph.Person, graph.Place)
+			} else {
+				actors = d.listBefore(s, h.start, graph.Organization, graph.Person, graph.Place)
+			}
+			var subj *mention
+			for _, m := range d.ments {
+				if m.sent == s && m.start >= h.end && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop {
+					subj = d.eventOf(m)
+					break
+				}
+			}
+			if subj == nil && d.aboutMain(s) {
+				subj = d.main
+			}
+			for _, a := range actors {
+				if subj != nil {
+					d.add(a, graph.ParticipatedIn, subj, "", s, "cue:joined", confHeuristic)
+				}
 			}
 		case "speak":
 			if d.main == nil {
@@ -521,6 +585,12 @@ func (d *doc) organizeFacts(s int, h cueHit, c cue) {
 	after := d.tk.tokens[h.start].arabic || strings.HasSuffix(c.text, " par") || strings.HasSuffix(c.text, " by") || strings.Contains(c.text, " من") || strings.HasSuffix(c.text, " de")
 	var org *mention
 	if after {
+		if orgs := d.list(s, h.end, 3, graph.Organization); len(orgs) > 0 {
+			for _, o := range orgs {
+				d.add(ev, graph.OrganizedBy, o, "", s, "cue:organize", confPattern)
+			}
+			return
+		}
 		for _, m := range d.ments {
 			if m.sent == s && m.start >= h.end && m.start-h.end <= 12 && m.typ == graph.Organization && !d.insideOffice(m) {
 				org = m
