@@ -193,6 +193,7 @@ type mention struct {
 	name       string // canonical name
 	rule       string
 	conf       float64
+	hidden     bool // an anaphor: it serves relations but is not a name
 
 	// Offices.
 	office  bool     // the mention names an office, with or without its holder
@@ -285,7 +286,7 @@ func (d *doc) result() *graph.Article {
 		if e.Name == "" {
 			e.Name = m.name
 		}
-		if !contains(e.Mentions, m.text) && strings.TrimSpace(m.text) != "" {
+		if !m.hidden && !contains(e.Mentions, m.text) && strings.TrimSpace(m.text) != "" {
 			e.Mentions = append(e.Mentions, m.text)
 		}
 	}

@@ -38,6 +38,7 @@ func (d *doc) findMentions() {
 	d.acronymPass()
 	d.peoplePass()
 	d.shortFormPass()
+	d.anaphorPass()
 	d.corefReports()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
 	d.cues = make([][]cueHit, len(d.sents))
@@ -785,6 +786,55 @@ func (d *doc) openParenBefore(i int) bool {
 	s1, _ := d.tk.span(i, i+1)
 	between := strings.TrimSpace(d.art.Text[e0:s1])
 	return between == "(" || between == "،(" || between == ",(" || between == "(«"
+}
+
+// anaphorPass finds an organization referred to by its head word with an
+// article — "the ministry", "le ministère", "la Commission" — after its
+// full name: the latest organization named with that head word. Such
+// mentions serve relations but are not listed as names.
+func (d *doc) anaphorPass() {
+	tk := d.tk
+	n := len(tk.tokens)
+	for i := 1; i < n; i++ {
+		if d.cover[i] || tk.tokens[i].arabic || tk.tokens[i].hard || !determiner[tk.tokens[i-1].text] {
+			continue
+		}
+		h, ok := d.x.patterns.at(tk, i, n)
+		if !ok || !(h.has("org") || h.has("ministry")) || h.end != i+1 {
+			continue
+		}
+		if i+1 < n && !tk.tokens[i+1].hard && (startsUpper(tk.tokenSource(i+1)) || connector[tk.tokens[i+1].text]) {
+			continue // a name of its own
+		}
+		var ref *mention
+		for _, m := range d.ments {
+			if m.typ == graph.Organization && m.end <= i && m.isEntity() && d.headOf(m) == tk.tokens[i].text {
+				ref = m
+			}
+		}
+		if ref == nil {
+			continue
+		}
+		m := d.newMention(i, i+1, 0, graph.Organization, "pattern:anaphor", confHeuristic)
+		m.id, m.name, m.hidden = ref.id, ref.name, true
+		d.ments = append(d.ments, m)
+		d.cover[i] = true
+	}
+}
+
+var determiner = wordSet("the le la l this ce cette")
+
+// headOf returns the folded head word of an organization's mention: its
+// first word after a possessive ("Morocco's Ministry ...").
+func (d *doc) headOf(m *mention) string {
+	for k := m.start; k < m.end; k++ {
+		t := d.tk.tokens[k].text
+		if k+1 < m.end && (t == "s" || determiner[t] || d.tk.tokens[k+1].text == "s") {
+			continue
+		}
+		return t
+	}
+	return ""
 }
 
 // shortFormPass finds later uses of an organization's name cut to its first

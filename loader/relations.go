@@ -164,6 +164,9 @@ func (d *doc) nameFacts(m *mention) {
 		if year == "" {
 			year = d.yearAfter(m.end)
 		}
+		if year == "" && m.typ == graph.Law {
+			year = d.yearNear(m)
+		}
 		if year != "" {
 			d.add(m, graph.Year, nil, year, m.sent, m.rule, m.conf)
 		}
@@ -220,6 +223,60 @@ func (d *doc) yearAfter(i int) string {
 		return tk.tokens[k].text
 	}
 	return ""
+}
+
+// yearWindow is how many words away from a law's name a year may stand and
+// still date it ("la loi 27-14, promulguée en 2016", "اعتمد سنة 2016
+// القانون رقم 27.14").
+const yearWindow = 6
+
+// yearNear returns the year that dates a law in its sentence: the nearest
+// four-digit year within yearWindow words, with no other law, plan or
+// report between, unless a verb of ratification or accession governs it
+// (a state's ratification year is not the law's year).
+func (d *doc) yearNear(m *mention) string {
+	best, dist := "", yearWindow+1
+	for k := max(0, m.start-yearWindow); k < len(d.tk.tokens) && k < m.end+yearWindow; k++ {
+		if d.sentOf[k] != m.sent || (k >= m.start && k < m.end) {
+			continue
+		}
+		t := d.tk.tokens[k].text
+		if len(t) != 4 || !spanPattern.MatchString(t) {
+			continue
+		}
+		lo, hi := k, m.start
+		if k > m.start {
+			lo, hi = m.end, k
+		}
+		if d.otherNameBetween(m, lo, hi) || d.cueOfKindBetween("ratify", lo, hi) || d.cueOfKindBetween("ratify", max(0, lo-3), lo) {
+			continue
+		}
+		if dd := hi - lo; dd < dist {
+			best, dist = t, dd
+		}
+	}
+	return best
+}
+
+func (d *doc) otherNameBetween(m *mention, lo, hi int) bool {
+	for _, o := range d.ments {
+		if o != m && o.id != m.id && o.start >= lo && o.end <= hi && (o.typ == graph.Law || o.typ == graph.Plan || o.typ == graph.Report) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) cueOfKindBetween(kind string, lo, hi int) bool {
+	if lo >= len(d.sentOf) {
+		return false
+	}
+	for _, h := range d.cues[d.sentOf[lo]] {
+		if h.start >= lo && h.end <= hi && h.has(kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanInside returns a year span ("2023-2030") inside a mention.
@@ -367,7 +424,7 @@ func (d *doc) cueBetween(i, j int) bool {
 func (d *doc) subjectBefore(s, i int) *mention {
 	var subj *mention
 	for _, m := range d.ments {
-		if m.sent == s && m.end <= i && !m.drop && (m.typ == graph.Event || m.typ == graph.Campaign) {
+		if m.sent == s && m.end <= i && !m.drop && (m.typ == graph.Event || m.typ == graph.Campaign || m.typ == graph.Plan) {
 			subj = m
 		}
 	}
