@@ -53,13 +53,15 @@ func FindDates(text, lang, published string) []Date {
 			i++
 			continue
 		}
-		start, _, ok1 := f.Source(m.toks[found.first].start, m.toks[found.first].end)
-		_, end, ok2 := f.Source(m.toks[found.last].start, m.toks[found.last].end)
-		if ok1 && ok2 {
-			found.date.Start, found.date.End = start, end
-			dates = append(dates, found.date)
+		for _, dm := range append([]dateMatch{found}, found.more...) {
+			start, _, ok1 := f.Source(m.toks[dm.first].start, m.toks[dm.first].end)
+			_, end, ok2 := f.Source(m.toks[dm.last].start, m.toks[dm.last].end)
+			if ok1 && ok2 {
+				dm.date.Start, dm.date.End = start, end
+				dates = append(dates, dm.date)
+			}
+			i = max(i, dm.last+1)
 		}
-		i = found.last + 1
 	}
 	return dates
 }
@@ -135,7 +137,8 @@ type dateMatcher struct {
 // dateMatch is a date and the tokens it spans.
 type dateMatch struct {
 	date        Date
-	first, last int // token indices, inclusive
+	first, last int         // token indices, inclusive
+	more        []dateMatch // further dates of one match ("les 5 et 19 mars")
 }
 
 // match tries every form at token i.
@@ -314,20 +317,28 @@ const (
 // or a range of days: "12 و13 أكتوبر 2021", "12 au 14 mars", "12-13
 // October", "28 février au 2 mars 2024". first is the token where the
 // match starts (a weekday before the day).
+//
+// Days joined by "-", "au", "to", "إلى" are a range. Days joined by "و",
+// "et", "and" are a range when they follow each other ("les 12 et 13
+// mars"), else separate dates ("les 5 et 19 mars": 5 March, 19 March).
 func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 	d1, j, ok := m.day(i)
 	if !ok {
 		return dateMatch{}, false
 	}
-	// A range within one month: d1 - d2 month.
-	if k := m.rangeSep(j); k > j {
-		if d2, k2, ok := m.day(k); ok {
-			k2 = m.skipWords(k2, ofWords)
-			if mon, k3, ok := m.month(k2); ok && d2 > d1 {
-				y, end, hasYear := m.optYear(k3)
-				return m.resolve(first, end-1, y, hasYear, ymd{0, mon.month, d1}, ymd{0, mon.month, d2})
-			}
+	days := []dayTok{{d1, i}}
+	enumerated := false
+	for {
+		k, enum := m.rangeSep(j)
+		if k == j {
+			break
 		}
+		d, k2, ok := m.day(k)
+		if !ok {
+			break
+		}
+		days, j = append(days, dayTok{d, k}), k2
+		enumerated = enumerated || enum
 	}
 	j = m.skipWords(j, ofWords)
 	mon, j, ok := m.month(j)
@@ -335,29 +346,92 @@ func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	y1, j1, hasY1 := m.optYear(j)
+	if len(days) > 1 {
+		return m.dayList(first, j1-1, y1, hasY1, mon.month, days, enumerated)
+	}
 	// A range across months: d1 month1 [year1] - d2 month2 [year2].
-	if k := m.rangeSep(j1); k > j1 {
-		if d2, k2, ok := m.day(k); ok {
+	if k, enum := m.rangeSep(j1); k > j1 {
+		if d2, k2, ok := m.day(m.skipWords(k, articleWords)); ok {
 			k2 = m.skipWords(k2, ofWords)
 			if mon2, k3, ok := m.month(k2); ok {
 				y2, end, hasY2 := m.optYear(k3)
 				from, to := ymd{y1, mon.month, d1}, ymd{y2, mon2.month, d2}
-				switch {
-				case hasY1 && hasY2:
-					return m.resolveRange(first, end-1, from, to)
-				case !hasY1 && hasY2:
+				if !hasY1 && hasY2 {
 					from.y = y2
 					if mon.month > mon2.month {
 						from.y--
 					}
+				}
+				if enum && !closeDays(from, to) {
+					// Two dates: this one, with the year of the second.
+					if hasY2 {
+						return m.resolveRange(first, j1-1, from, ymd{})
+					}
+					return m.resolve(first, j1-1, y1, hasY1, from, ymd{})
+				}
+				switch {
+				case hasY2:
 					return m.resolveRange(first, end-1, from, to)
-				case !hasY1 && !hasY2 && mon.month < mon2.month:
+				case !hasY1 && mon.month < mon2.month:
 					return m.resolve(first, end-1, 0, false, from, to)
 				}
 			}
 		}
 	}
 	return m.resolve(first, j1-1, y1, hasY1, ymd{0, mon.month, d1}, ymd{})
+}
+
+// dayList resolves several days of one month ("12 و13 أكتوبر", "5 et 19
+// mars"), spanning tokens first..last: a range from the first day to the
+// last when they are joined by range words or follow each other, else one
+// date for each day.
+func (m *dateMatcher) dayList(first, last, year int, hasYear bool, month int, days []dayTok, enumerated bool) (dateMatch, bool) {
+	n := len(days)
+	consecutive := true
+	for k := 1; k < n; k++ {
+		consecutive = consecutive && days[k].day == days[k-1].day+1
+	}
+	if !enumerated && n == 2 || consecutive {
+		return m.resolve(first, last, year, hasYear, ymd{0, month, days[0].day}, ymd{0, month, days[n-1].day})
+	}
+	// Separate dates: each day alone, the last with the month and year.
+	var main dateMatch
+	for k, d := range days {
+		f, l := d.tok, d.tok
+		if k == 0 {
+			f = first
+		}
+		if k == n-1 {
+			l = last
+		}
+		dm, ok := m.resolve(f, l, year, hasYear, ymd{0, month, d.day}, ymd{})
+		if !ok {
+			return dateMatch{}, false
+		}
+		if k == 0 {
+			main = dm
+		} else {
+			main.more = append(main.more, dm)
+		}
+	}
+	return main, true
+}
+
+// dayTok is a day of the month and the index of its token.
+type dayTok struct{ day, tok int }
+
+// closeDays reports whether to is at most three days after from, so that
+// "30 juin et 1er juillet" is a range and "3 mai et 15 août" two dates.
+func closeDays(from, to ymd) bool {
+	if from.y == 0 || to.y == 0 {
+		from.y, to.y = 2000, 2000
+		if from.m > to.m {
+			to.y++
+		}
+	}
+	a := time.Date(from.y, time.Month(from.m), from.d, 0, 0, 0, 0, time.UTC)
+	b := time.Date(to.y, time.Month(to.m), to.d, 0, 0, 0, 0, time.UTC)
+	return b.After(a) && b.Sub(a) <= 3*24*time.Hour
 }
 
 // optYear matches an optional ", year" at token i.
@@ -369,17 +443,22 @@ func (m *dateMatcher) optYear(i int) (year, next int, ok bool) {
 	return 0, i, false
 }
 
-// rangeSep returns the index after a range separator at token i ("-",
-// "و", "et", "au", "to", "إلى"), or i if there is none.
-func (m *dateMatcher) rangeSep(i int) int {
+// rangeSep returns the index after a separator of days at token i, and
+// whether it enumerates ("و", "et", "and", "&") rather than spans ("-",
+// "au", "to", "إلى"); it returns i if there is none.
+func (m *dateMatcher) rangeSep(i int) (next int, enumerates bool) {
 	t := m.tok(i)
 	switch {
-	case t.kind == tokPunct && (t.text == "-" || t.text == "&"):
-		return i + 1
+	case t.kind == tokPunct && t.text == "-":
+		return i + 1, false
+	case t.kind == tokPunct && t.text == "&":
+		return i + 1, true
 	case t.kind == tokWord && rangeWords[t.text]:
-		return i + 1
+		return i + 1, false
+	case t.kind == tokWord && andWords[t.text]:
+		return i + 1, true
 	}
-	return i
+	return i, false
 }
 
 // monthFirst matches an English date at token i: "March 5, 2024", "March
@@ -397,7 +476,7 @@ func (m *dateMatcher) monthFirst(i int) (dateMatch, bool) {
 		return dateMatch{}, false // "March 5 2000 people": ambiguous
 	}
 	to := ymd{}
-	if k := m.rangeSep(j); k > j {
+	if k, _ := m.rangeSep(j); k > j {
 		if d2, k2, ok := m.day(k); ok && d2 > d1 {
 			to, j = ymd{0, mon.month, d2}, k2
 		}
@@ -679,7 +758,8 @@ var (
 	ordinalSuffixes = foldedWordSet("er", "re", "e", "eme", "ème", "st", "nd", "rd", "th")
 	ofWords         = foldedWordSet("de", "of")
 	articleWords    = foldedWordSet("le", "the", "on", "في", "الموافق")
-	rangeWords      = foldedWordSet("و", "et", "and", "au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
+	rangeWords      = foldedWordSet("au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
+	andWords        = foldedWordSet("و", "et", "and")
 	pastWords       = foldedWordSet("dernier", "dernière", "passé", "passée", "الماضي", "المنصرم", "الفارط", "المنقضي")
 	nextWords       = foldedWordSet("prochain", "prochaine", "المقبل", "القادم")
 

@@ -65,7 +65,12 @@ func TestFindDates(t *testing.T) {
 		{"en en dash range", "held 12–13 October 2023", "en", "", []foundDate{{"12–13 October 2023", "2023-10-12", "2023-10-13", false}}},
 		{"en month first range", "through March 12-14, 2024", "en", "", []foundDate{{"March 12-14, 2024", "2024-03-12", "2024-03-14", false}}},
 		{"en and range", "held on 2 and 3 December 2024", "en", "", []foundDate{{"2 and 3 December 2024", "2024-12-02", "2024-12-03", false}}},
-		{"range backwards is two dates", "12 و10 أكتوبر 2021", "ar", "", []foundDate{{"10 أكتوبر 2021", "2021-10-10", "", false}}},
+		{"enumerated days", "les 5 et 19 mars 2024", "fr", "", []foundDate{{"5", "2024-03-05", "", false}, {"19 mars 2024", "2024-03-19", "", false}}},
+		{"three consecutive days", "أيام 12 و13 و14 أكتوبر 2021", "ar", "", []foundDate{{"12 و13 و14 أكتوبر 2021", "2021-10-12", "2021-10-14", false}}},
+		{"backwards range", "12-10 octobre 2021", "fr", "", []foundDate{{"10 octobre 2021", "2021-10-10", "", false}}},
+		{"two dates joined by and", "3 ماي 2024 و15 غشت 2024", "ar", "", []foundDate{{"3 ماي 2024", "2024-05-03", "", false}, {"15 غشت 2024", "2024-08-15", "", false}}},
+		{"two close days across months", "les 30 juin et 1er juillet 2024", "fr", "", []foundDate{{"30 juin et 1er juillet 2024", "2024-06-30", "2024-07-01", false}}},
+		{"two dates, one year", "le 3 mai et le 15 août 2024", "fr", "", []foundDate{{"3 mai", "2024-05-03", "", false}, {"15 août 2024", "2024-08-15", "", false}}},
 		// Months.
 		{"ar month year", "في أكتوبر 2021", "ar", "", []foundDate{{"أكتوبر 2021", "2021-10", "", false}}},
 		{"ar month word", "خلال شهر يوليوز 2024", "ar", "", []foundDate{{"شهر يوليوز 2024", "2024-07", "", false}}},

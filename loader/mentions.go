@@ -492,8 +492,8 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	tk := d.tk
 	n := len(tk.tokens)
 	latin := !tk.tokens[h.start].arabic
-	if latin && !startsUpper(tk.tokenSource(h.start)) && typ == graph.Organization {
-		return nil
+	if latin && !startsUpper(tk.tokenSource(h.start)) {
+		return d.lowerHeadName(h, typ)
 	}
 	if !latin && h.start > 0 && !tk.tokens[h.start].hard && h.peeled == 0 &&
 		strings.HasPrefix(tk.tokens[h.start-1].text, "ال") && strings.HasPrefix(tk.tokens[h.start].text, "ال") {
@@ -563,6 +563,69 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 		}
 	}
 	return m
+}
+
+// lowerHeadName reads a Latin name around a head word in lower case: the
+// capitalized words before it ("the Himaya project"), a quoted title after
+// it ("le projet « Renforcer la réponse nationale »"), or the capitalized
+// words after it ("the local association Oujda Ain Ghazal 2000").
+func (d *doc) lowerHeadName(h cueHit, typ graph.Type) *mention {
+	tk := d.tk
+	n := len(tk.tokens)
+	mint := func(i, j int, rule string) *mention {
+		m := d.newMention(i, j, 0, typ, rule, confHeuristic)
+		m.name = m.text
+		m.id = graph.ID(strings.ToLower(string(typ)) + "-" + slug(m.text))
+		return m
+	}
+	// Capitalized words right before the head.
+	i := h.start
+	for i > 0 && !tk.tokens[i].hard && !d.cover[i-1] && startsUpper(tk.tokenSource(i-1)) && !notName[tk.tokens[i-1].text] && !isAcronym(tk.tokenSource(i-1)) {
+		i--
+	}
+	if i < h.start && h.end-i <= maxNameTokens {
+		return mint(i, h.end, "pattern:name-head")
+	}
+	if h.end >= n {
+		return nil
+	}
+	// A quoted title right after it.
+	if end := d.quotedAt(h.end); end > h.end {
+		return mint(h.end, end, "pattern:quoted-title")
+	}
+	// Capitalized words right after it (organizations only).
+	if typ == graph.Organization && !tk.tokens[h.end].hard {
+		j := h.end
+		for j < n && j-h.end < 6 && (j == h.end || !tk.tokens[j].hard) && !d.cover[j] && (startsUpper(tk.tokenSource(j)) || isDigit(tk.tokens[j].text[0]) && j > h.end) {
+			j++
+		}
+		if j-h.end >= 2 {
+			return mint(h.end, j, "pattern:head-name")
+		}
+	}
+	return nil
+}
+
+// quotedAt returns where a title that opens with a quotation mark right
+// before token i closes, or -1.
+func (d *doc) quotedAt(i int) int {
+	tk := d.tk
+	_, prevEnd := tk.span(i-1, i)
+	start, _ := tk.span(i, i+1)
+	if !strings.ContainsAny(d.art.Text[prevEnd:start], "«“\"") {
+		return -1
+	}
+	for j := i + 1; j < len(tk.tokens) && j-i < 16; j++ {
+		_, e := tk.span(j-1, j)
+		s, _ := tk.span(j, j+1)
+		if strings.ContainsAny(d.art.Text[e:s], "»”\"") {
+			return j
+		}
+		if strings.ContainsAny(d.art.Text[e:s], ".!?\n") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // hasComplement reports whether tokens [i, j) hold what makes a head word a

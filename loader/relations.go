@@ -312,6 +312,11 @@ func (d *doc) orgAfter(i, gap int) *mention {
 // list returns the mentions of the given types that form a list starting
 // within gap words after token i, in sentence s.
 func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
+	return d.listWithin(s, i, gap, 3, types...)
+}
+
+// listWithin is list with up to between non-joining words between items.
+func (d *doc) listWithin(s, i, gap, betweenItems int, types ...graph.Type) []*mention {
 	var out []*mention
 	pos := i
 	for _, m := range d.ments {
@@ -332,7 +337,7 @@ func (d *doc) list(s, i, gap int, types ...graph.Type) []*mention {
 		}
 		limit := gap
 		if len(out) > 0 {
-			limit = 3
+			limit = betweenItems
 		}
 		between := 0
 		for k := pos; k < m.start; k++ {
@@ -524,7 +529,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				if m.office || (m.typ == graph.Person && !d.isHolder(m)) {
 					d.add(m, graph.SpokeAt, d.main, "", s, "cue:speak", confHeuristic)
 				}
-				if m.typ == graph.Organization && m.end <= h.start && h.start-m.end <= 1 && !d.insideOffice(m) {
+				if m.typ == graph.Organization && m.end <= h.start && h.start-m.end <= 1 && !d.insideOffice(m) && d.nearestBefore(s, m.start, graph.Person) == nil {
 					d.add(m, graph.ParticipatedIn, d.main, "", s, "cue:speak", confHeuristic)
 				}
 			}
@@ -554,14 +559,30 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			if c.kind == "ratify" {
 				p, types = graph.Ratified, []graph.Type{graph.Law}
 			}
-			country := d.countryBefore(h.start)
-			if country == nil {
+			// "adopted by the CNCLT": the adopter follows; else the state
+			// named last before the verb.
+			subj := d.agentAfter(h.end)
+			if subj == nil {
+				subj = d.countryBefore(h.start)
+			}
+			if subj == nil {
 				continue
 			}
-			for _, o := range d.ments {
-				if o.sent == s && o.start >= h.end && hasType(types, o.typ) && !o.drop {
-					d.add(country, p, o, "", s, "cue:"+c.kind, confHeuristic)
+			objs := d.listWithin(s, h.end, 2*listGap, listGap, types...)
+			if len(objs) == 0 {
+				// The object may come first: "Law 27.14, which Morocco
+				// adopted in 2016".
+				for _, o := range d.listBefore(s, h.start, types...) {
+					objs = append(objs, o)
 				}
+				if len(objs) == 0 {
+					if o := d.nearestBefore(s, h.start, types...); o != nil && h.start-o.end <= 6 {
+						objs = append(objs, o)
+					}
+				}
+			}
+			for _, o := range objs {
+				d.add(subj, p, o, "", s, "cue:"+c.kind, confHeuristic)
 			}
 		case "publish":
 			for _, o := range d.list(s, h.end, 3, graph.Report) {
@@ -629,17 +650,30 @@ func (d *doc) insideOffice(o *mention) bool {
 // organizeFacts finds who organized the event: named after the verb in
 // Arabic verb-first clauses and passives, before it otherwise.
 func (d *doc) organizeFacts(s int, h cueHit, c cue) {
-	ev := d.main
-	for _, m := range d.ments {
-		if m.sent == s && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop && m.event != "sub" {
+	after := d.tk.tokens[h.start].arabic || strings.HasSuffix(c.text, " par") || strings.HasSuffix(c.text, " by") || strings.Contains(c.text, " من") || strings.HasSuffix(c.text, " de")
+	passive := !d.tk.tokens[h.start].arabic && after
+	// The event: in a passive ("organisé par", "à l'initiative de") the
+	// one named just before; else the first one of the sentence.
+	var ev *mention
+	if passive {
+		if m := d.nearestBefore(s, h.start, graph.Event, graph.Campaign); m != nil && m.event != "sub" {
 			ev = d.eventOf(m)
-			break
 		}
+	}
+	if ev == nil {
+		for _, m := range d.ments {
+			if m.sent == s && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop && m.event != "sub" {
+				ev = d.eventOf(m)
+				break
+			}
+		}
+	}
+	if ev == nil {
+		ev = d.main
 	}
 	if ev == nil {
 		return
 	}
-	after := d.tk.tokens[h.start].arabic || strings.HasSuffix(c.text, " par") || strings.HasSuffix(c.text, " by") || strings.Contains(c.text, " من") || strings.HasSuffix(c.text, " de")
 	var org *mention
 	if after {
 		if orgs := d.list(s, h.end, 3, graph.Organization); len(orgs) > 0 {
@@ -681,6 +715,39 @@ func (d *doc) countryBefore(i int) *mention {
 	return c
 }
 
+// agentAfter returns the organization or state named right after "by",
+// "par", "من طرف", "من قبل" at token i.
+func (d *doc) agentAfter(i int) *mention {
+	tk := d.tk
+	if i >= len(tk.tokens) || !agentWord[tk.tokens[i].text] {
+		return nil
+	}
+	j := i + 1
+	if j < len(tk.tokens) && (tk.tokens[j].text == "طرف" || tk.tokens[j].text == "قبل") {
+		j++
+	}
+	for _, m := range d.ments {
+		if m.start >= j && m.start-j <= 2 && (m.typ == graph.Organization || m.typ == graph.Place) && !m.drop {
+			return m
+		}
+	}
+	return nil
+}
+
+var agentWord = wordSet("by par من")
+
+// nearestBefore returns the last mention of the given types that ends
+// before token i in sentence s.
+func (d *doc) nearestBefore(s, i int, types ...graph.Type) *mention {
+	var out *mention
+	for _, m := range d.ments {
+		if m.sent == s && m.end <= i && hasType(types, m.typ) && !m.drop {
+			out = m
+		}
+	}
+	return out
+}
+
 // orgInsideOrAfter returns the organization named inside a report's name
 // or right after it ("rapport de ...").
 func (d *doc) orgInsideOrAfter(o *mention) *mention {
@@ -713,6 +780,9 @@ func (d *doc) eventFacts() {
 	}
 	for i, s := range sents {
 		for _, dt := range d.sentenceDates(s) {
+			if dt.Value == d.art.Published && d.inDateline(dt) {
+				continue
+			}
 			// A bare year is rarely an event's date; past the event's own
 			// sentence only a full day is trusted.
 			if len(dt.Value) < 7 || (i > 0 && len(dt.Value) < 10) {
@@ -731,6 +801,16 @@ func (d *doc) eventFacts() {
 			d.add(m, graph.PartOf, d.main, "", m.sent, "pattern:subevent", confHeuristic)
 		}
 	}
+}
+
+// inDateline reports whether a date stands in the article's first line,
+// where news puts its dateline ("Tangier, Oct. 19, 2023 –").
+func (d *doc) inDateline(dt Date) bool {
+	first := strings.IndexByte(d.art.Text, '\n')
+	if first < 0 {
+		first = len(d.art.Text)
+	}
+	return dt.Start < min(first, 80)
 }
 
 // reportFacts states which places a report assesses: the states named in
