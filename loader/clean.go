@@ -504,7 +504,7 @@ func datelineDate(line string, head bool) (date string, isUpdate, ok bool) {
 			if datelineUpdate[w] {
 				isUpdate = true
 			}
-			if datelineWords[w] || isDigits(w) || isDateWord(w) {
+			if isDatelineWord(w) {
 				continue
 			}
 			leftover = append(leftover, w)
@@ -518,7 +518,7 @@ func datelineDate(line string, head bool) (date string, isUpdate, ok bool) {
 		if datelineUpdate[w] {
 			isUpdate = true
 		}
-		if !datelineWords[w] && !isDigits(w) && !isDateWord(w) {
+		if !isDatelineWord(w) {
 			leftover = append(leftover, w)
 		}
 	}
@@ -531,6 +531,25 @@ func datelineDate(line string, head bool) (date string, isUpdate, ok bool) {
 		return date, isUpdate, true
 	}
 	return "", false, false
+}
+
+// isDatelineWord reports whether folded word w may stand in a dateline: a
+// label, a weekday or month name, a number, or a time such as "10h30".
+func isDatelineWord(w string) bool {
+	if datelineWords[w] || isDateWord(w) {
+		return true
+	}
+	letters := strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' })
+	if letters == w {
+		return false // no digit at either end
+	}
+	letters = strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, w)
+	return letters == "" || datelineWords[letters]
 }
 
 // dropParenthesized removes short parenthesized groups, such as a news

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/*.tsv
@@ -51,6 +53,9 @@ func loadPhrases(name string) (*phraseBook, error) {
 			return nil, fmt.Errorf("%s:%d: phrase %q has no words", name, n, c.text)
 		}
 		b.trie.add(keys, len(b.cues))
+		for _, v := range arabicVariants(c.kind, keys) {
+			b.trie.add(v, len(b.cues))
+		}
 		b.cues = append(b.cues, c)
 		b.kinds[c.kind] = true
 	}
@@ -103,4 +108,33 @@ func (b *phraseBook) at(tk *tokenized, i, limit int) (cueHit, bool) {
 		h.cues = append(h.cues, b.cues[v])
 	}
 	return h, true
+}
+
+// arabicVariants returns the other forms of an Arabic phrase that a table
+// need not list: an event noun with the article ("دورة" -> "الدورة"), a
+// verb with an object pronoun ("تنظم" -> "تنظمها", "ترأس" -> "ترأسه").
+func arabicVariants(kind string, keys []string) [][]string {
+	first := keys[0]
+	r, _ := utf8.DecodeRuneInString(first)
+	if !unicode.Is(unicode.Arabic, r) {
+		return nil
+	}
+	var out [][]string
+	with := func(w string) []string {
+		v := append([]string{w}, keys[1:]...)
+		return v
+	}
+	switch kind {
+	case "event", "subevent", "plan", "report", "campaign":
+		if !strings.HasPrefix(first, "ال") {
+			out = append(out, with("ال"+first))
+		}
+	case "organize", "chair", "joined", "speak", "fund", "adopt", "publish":
+		if len(keys) == 1 {
+			for _, suffix := range []string{"ها", "ه", "هما", "هم"} {
+				out = append(out, with(first+suffix))
+			}
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -553,4 +554,47 @@ func TestWalkStops(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || n != 1 {
 		t.Errorf("Walk = %v after %d articles, want context.Canceled after 1", err, n)
 	}
+}
+
+// seedGold is what a gold file quotes from its seed.
+type seedGold struct {
+	mentions, evidence []string
+}
+
+// readSeedGold reads the gold files of the seeds (testdata/gold at the
+// root of the module), keyed by document name.
+func readSeedGold(t testing.TB) map[string]seedGold {
+	t.Helper()
+	files, err := filepath.Glob("../testdata/gold/*.json")
+	if err != nil || len(files) == 0 {
+		t.Skipf("no gold files: %v", err)
+	}
+	out := map[string]seedGold{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Document string `json:"document"`
+			Entities []struct {
+				Mentions []string `json:"mentions"`
+			} `json:"entities"`
+			Relations []struct {
+				Evidence string `json:"evidence"`
+			} `json:"relations"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		var g seedGold
+		for _, e := range doc.Entities {
+			g.mentions = append(g.mentions, e.Mentions...)
+		}
+		for _, r := range doc.Relations {
+			g.evidence = append(g.evidence, r.Evidence)
+		}
+		out[doc.Document] = g
+	}
+	return out
 }

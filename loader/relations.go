@@ -464,7 +464,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 		case "organize":
 			d.organizeFacts(s, h, c)
 		case "participate":
-			items := d.list(s, h.end, listGap, graph.Organization, graph.Person, graph.Place, graph.Event, graph.Campaign)
+			items := d.listWithin(s, h.end, listGap, 4, graph.Organization, graph.Person, graph.Place, graph.Event, graph.Campaign)
 			if len(items) == 0 {
 				continue
 			}
@@ -500,6 +500,10 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			} else {
 				actors = d.listBefore(s, h.start, graph.Organization, graph.Person, graph.Place)
 			}
+			if len(actors) == 0 {
+				// "Ont également pris part à la rencontre le parquet ..."
+				actors = d.listWithin(s, h.end, 2*listGap, 4, graph.Organization, graph.Person, graph.Place)
+			}
 			var subj *mention
 			for _, m := range d.ments {
 				if m.sent == s && m.start >= h.end && (m.typ == graph.Event || m.typ == graph.Campaign) && !m.drop {
@@ -524,6 +528,11 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					continue
 				}
 				if d.chairedIn(s, m) {
+					continue
+				}
+				if m.office && m.holder == nil && m.roleID == "" && m.orgMent != nil {
+					// "A representative of GRETA presented ...": the body took part.
+					d.add(m.orgMent, graph.ParticipatedIn, d.main, "", s, "cue:speak", confHeuristic)
 					continue
 				}
 				if m.office || (m.typ == graph.Person && !d.isHolder(m)) {
