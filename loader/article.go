@@ -55,8 +55,9 @@ type Date struct {
 	// Value is YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text allows;
 	// never "".
 	Value string
-	// Until is the last day of a range ("يومي 12 و13 أكتوبر 2021" gives
-	// Value 2021-10-12 and Until 2021-10-13), else "".
+	// Until is the end of a range, as precise as Value ("يومي 12 و13
+	// أكتوبر 2021" gives Value 2021-10-12 and Until 2021-10-13; "entre
+	// janvier et août 2024" gives 2024-01 and 2024-08), else "".
 	Until string
 	// Relative reports whether the date depends on the publication date: a
 	// weekday, "yesterday", or a day and month whose year was taken from it.

@@ -485,12 +485,23 @@ func (m *dateMatcher) monthFirst(i int) (dateMatch, bool) {
 	return m.resolve(i, end-1, y, hasYear, ymd{0, mon.month, d1}, to)
 }
 
-// monthYear matches a month and a year at token i: "أكتوبر 2021",
-// "juillet 2024", "July, 2024". first is where the match starts.
+// monthYear matches a month and a year at token i, or a range of months
+// of one year: "أكتوبر 2021", "juillet 2024", "July, 2024", "entre janvier
+// et août 2024", "من يناير إلى غشت 2024". first is where the match starts.
 func (m *dateMatcher) monthYear(i, first int) (dateMatch, bool) {
 	mon, j, ok := m.month(i)
 	if !ok {
 		return dateMatch{}, false
+	}
+	if k, _ := m.rangeSep(j); k > j {
+		if mon2, k2, ok := m.month(m.skipWords(k, monthArticles)); ok && mon2.month > mon.month {
+			if y, end, ok := m.optYear(k2); ok {
+				return dateMatch{date: Date{
+					Value: fmt.Sprintf("%04d-%02d", y, mon.month),
+					Until: fmt.Sprintf("%04d-%02d", y, mon2.month),
+				}, first: first, last: end - 1}, true
+			}
+		}
 	}
 	y, end, ok := m.optYear(j)
 	if !ok {
@@ -760,6 +771,7 @@ var (
 	articleWords    = foldedWordSet("le", "the", "on", "في", "الموافق")
 	rangeWords      = foldedWordSet("au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
 	andWords        = foldedWordSet("و", "et", "and")
+	monthArticles   = foldedWordSet("en", "in", "شهر")
 	pastWords       = foldedWordSet("dernier", "dernière", "passé", "passée", "الماضي", "المنصرم", "الفارط", "المنقضي")
 	nextWords       = foldedWordSet("prochain", "prochaine", "المقبل", "القادم")
 

@@ -77,6 +77,9 @@ func TestFindDates(t *testing.T) {
 		{"fr month year", "adopté en juillet 2024", "fr", "", []foundDate{{"juillet 2024", "2024-07", "", false}}},
 		{"en month year", "expected in June 2024", "en", "", []foundDate{{"June 2024", "2024-06", "", false}}},
 		{"month without year", "en juillet, en mars", "fr", "", nil},
+		{"fr month range", "entre janvier et août 2024", "fr", "", []foundDate{{"janvier et août 2024", "2024-01", "2024-08", false}}},
+		{"ar month range", "من يناير إلى غشت 2024", "ar", "", []foundDate{{"يناير إلى غشت 2024", "2024-01", "2024-08", false}}},
+		{"en month range", "January-March 2024", "en", "", []foundDate{{"January-March 2024", "2024-01", "2024-03", false}}},
 		// Years after a cue.
 		{"ar year cue", "سنة 2016 والمرسوم الصادر سنة 2018 لسنة 2024 عام 2011", "ar", "", []foundDate{
 			{"2016", "2016", "", false}, {"2018", "2018", "", false}, {"2024", "2024", "", false}, {"2011", "2011", "", false},

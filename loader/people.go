@@ -37,7 +37,7 @@ func (d *doc) peoplePass() {
 		next := tk.tokens[end].text
 		if h, ok := d.x.patterns.at(tk, end, n); next == "a" || next == "an" || next == "the" || ok && (h.has("office") || h.has("minister")) {
 			if p := d.latinPersonAt(i, "pattern:apposition"); p != nil {
-				d.attachOffice(p, end, n)
+				d.attachOffice(p, end, d.clauseEnd(end))
 				i = p.end - 1
 			}
 		}
@@ -62,6 +62,17 @@ func (d *doc) peoplePass() {
 		}
 	}
 	d.surnamePass()
+}
+
+// clauseEnd returns the first token after i that follows a hard separator,
+// or i+12: the end of an apposition.
+func (d *doc) clauseEnd(i int) int {
+	for j := i + 1; j < len(d.tk.tokens) && j < i+12; j++ {
+		if d.tk.tokens[j].hard {
+			return j
+		}
+	}
+	return min(i+12, len(d.tk.tokens))
 }
 
 // attachOffice ties a person to the organization named in the office

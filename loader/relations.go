@@ -62,6 +62,16 @@ func (d *doc) chooseMainEvent() {
 			break
 		}
 	}
+	if d.main == nil {
+		// An event named where the article says who chaired, funded or
+		// joined it ("La cérémonie ... sous la présidence du ministre").
+		for _, m := range d.ments {
+			if m.event == "main" && (d.sentenceHas(m.sent, "chair") || d.sentenceHas(m.sent, "partner") || d.sentenceHas(m.sent, "fund") || d.sentenceHas(m.sent, "joined")) {
+				d.main = m
+				break
+			}
+		}
+	}
 	for _, m := range d.ments {
 		if m.event == "" || m == d.main {
 			continue
@@ -164,7 +174,7 @@ func (d *doc) nameFacts(m *mention) {
 		if year == "" {
 			year = d.yearAfter(m.end)
 		}
-		if year == "" && m.typ == graph.Law {
+		if year == "" && (m.typ == graph.Law || m.typ == graph.Plan && d.sentenceHas(m.sent, "adopt")) {
 			year = d.yearNear(m)
 		}
 		if year != "" {
@@ -728,6 +738,13 @@ func (d *doc) countryBefore(i int) *mention {
 // "par", "من طرف", "من قبل" at token i.
 func (d *doc) agentAfter(i int) *mention {
 	tk := d.tk
+	// "adopté en 2023 par la CNCLT": a date may stand between.
+	for k := i; k < len(tk.tokens) && k < i+3 && !agentWord[tk.tokens[k].text]; k++ {
+		if t := tk.tokens[k].text; !(spanPattern.MatchString(t) || t == "en" || t == "in" || t == "سنة" || t == "عام") || (k > i && tk.tokens[k].hard) {
+			break
+		}
+		i = k + 1
+	}
 	if i >= len(tk.tokens) || !agentWord[tk.tokens[i].text] {
 		return nil
 	}
@@ -775,6 +792,11 @@ func (d *doc) eventFacts() {
 		return
 	}
 	sents := []int{d.main.sent}
+	if d.main.sent > 0 && !d.sentenceHasEvent(d.main.sent-1) {
+		// "Une convention a été signée mardi 14 mai à Rabat ... La
+		// cérémonie ...": the sentence before may say where and when.
+		sents = append(sents, d.main.sent-1)
+	}
 	for _, m := range d.ments {
 		if m.alias == d.main && m.sent != d.main.sent {
 			sents = append(sents, m.sent)
@@ -810,6 +832,16 @@ func (d *doc) eventFacts() {
 			d.add(m, graph.PartOf, d.main, "", m.sent, "pattern:subevent", confHeuristic)
 		}
 	}
+}
+
+// sentenceHasEvent reports whether sentence s names an event.
+func (d *doc) sentenceHasEvent(s int) bool {
+	for _, m := range d.ments {
+		if m.sent == s && m.typ == graph.Event && !m.drop {
+			return true
+		}
+	}
+	return false
 }
 
 // inDateline reports whether a date stands in the article's first line,

@@ -165,10 +165,11 @@ func TestDefaultNamesUnambiguous(t *testing.T) {
 	seen := map[string]owner{}
 	for _, e := range l.Entries() {
 		var names []string
-		if e.Name != "" && e.Type != TypeRole {
+		if e.Name != "" {
+			// The extractor matches canonical names too.
 			names = append(names, e.Name)
 		}
-		for _, lang := range Languages {
+		for _, lang := range languages {
 			names = append(names, e.Names[lang]...)
 		}
 		done := map[string]bool{}

@@ -25,9 +25,9 @@ const (
 	TypeRole         = "Role"
 )
 
-// Languages are the keys allowed in Entry.Names: the languages of the
+// languages are the keys allowed in Entry.Names: the languages of the
 // articles the loader reads.
-var Languages = []string{"ar", "fr", "en"}
+var languages = []string{"ar", "fr", "en"}
 
 var types = []string{
 	TypeOrganization, TypePerson, TypePlace, TypeLaw, TypePlan,
@@ -117,8 +117,8 @@ func validate(e Entry) error {
 		}
 	}
 	for _, lang := range slices.Sorted(maps.Keys(e.Names)) {
-		if !slices.Contains(Languages, lang) {
-			return fmt.Errorf("%w: %s: unknown language %q in names, want one of %s", ErrInvalid, e.ID, lang, strings.Join(Languages, ", "))
+		if !slices.Contains(languages, lang) {
+			return fmt.Errorf("%w: %s: unknown language %q in names, want one of %s", ErrInvalid, e.ID, lang, strings.Join(languages, ", "))
 		}
 		for _, n := range e.Names[lang] {
 			if err := checkText("names."+lang, n); err != nil {
