@@ -503,7 +503,14 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 		minMore = max(minMore, 2)
 	}
 	end := d.extendName(h.end, maxNameTokens)
+	start := h.start
 	if latin && typ == graph.Organization {
+		// Capitalized words before the head belong to the name: "Swiss
+		// Agency for ...", "Moroccan Labour Union".
+		for start > 0 && !tk.tokens[start].hard && !d.cover[start-1] && startsUpper(tk.tokenSource(start-1)) &&
+			!notName[tk.tokens[start-1].text] && !isAcronym(tk.tokenSource(start-1)) && start-1 > 0 && !tk.tokens[start-1].hard {
+			start--
+		}
 		// Latin names go on while words are capitalized or join them.
 		end = h.end
 		for end < n && !tk.tokens[end].hard && end-h.start < maxNameTokens {
@@ -545,7 +552,7 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	if !latin && typ != graph.Organization && year == "" && !d.hasComplement(h.end, end) {
 		return nil // "التقرير السابق", "التقرير تطرق": no name
 	}
-	m := d.newMention(h.start, end, h.peeled, typ, "pattern:"+strings.ToLower(string(typ)), confPattern)
+	m := d.newMention(start, end, h.peeled, typ, "pattern:"+strings.ToLower(string(typ)), confPattern)
 	m.name = m.text
 	m.year = year
 	m.id = graph.ID(strings.ToLower(string(typ)) + "-" + slug(m.text))
