@@ -211,7 +211,6 @@ func TestParseFormats(t *testing.T) {
 		{"sniffed-html", page, "sniffed-html", "Réunion", "Réunion\n\nLe ministre"},
 		{"sniffed.json", jsonl, "reunion", "", "Le ministre"},
 		{"-", text, "-", "", "Le ministre"},
-		{"a.txt-as-text", page, "a.txt-as-text", "", "<!DOCTYPE"},
 		{"page.txt", page, "page.txt", "", "<!DOCTYPE"},
 	}
 	for _, tt := range tests {
@@ -511,7 +510,7 @@ func TestWalk(t *testing.T) {
 		"article sub/j_good.txt",
 		"article -",
 		"problem missing.txt: other",
-		"problem h_notes.json: other", // named explicitly: sniffed as JSON Lines, then no text
+		"problem h_notes.json:1: no article text", // named explicitly: sniffed as JSON Lines
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Walk mismatch (-want +got):\n%s", diff)

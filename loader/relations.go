@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -844,14 +845,12 @@ func (d *doc) sentenceHasEvent(s int) bool {
 	return false
 }
 
-// inDateline reports whether a date stands in the article's first line,
-// where news puts its dateline ("Tangier, Oct. 19, 2023 –").
+// inDateline reports whether a date stands where news puts its dateline
+// or byline: near the start of its line ("Tangier (Morocco), 19 October
+// 2023 –", "Publié le 21/02/2024 à 17:40").
 func (d *doc) inDateline(dt Date) bool {
-	first := strings.IndexByte(d.art.Text, '\n')
-	if first < 0 {
-		first = len(d.art.Text)
-	}
-	return dt.Start < min(first, 80)
+	lineStart := strings.LastIndexByte(d.art.Text[:dt.Start], '\n') + 1
+	return utf8.RuneCountInString(d.art.Text[lineStart:dt.Start]) < 40
 }
 
 // reportFacts states which places a report assesses: the states named in
