@@ -76,10 +76,39 @@ func (d *doc) lexiconPass() {
 		} else {
 			ment := d.newMention(m.start, m.end, m.peeled, graph.Type(p.entry.Type), rule, conf)
 			ment.id, ment.name, ment.year = graph.ID(p.entry.ID), p.entry.Name, ""
+			if ment.typ == graph.Report {
+				// A yearly report's editions are distinct things: "the 2023
+				// Trafficking in Persons Report" is tip-report-2023.
+				if y := d.editionYear(m.start, m.end); y != "" {
+					ment.year = y
+					ment.id = graph.ID(p.entry.ID + "-" + y)
+					ment.name = p.entry.Name + " " + y
+				}
+			}
 			d.ments = append(d.ments, ment)
+			if ment.typ == graph.Report || ment.typ == graph.Plan || ment.typ == graph.Campaign {
+				d.innerOrgs(m.start+1, m.end)
+			}
 		}
 		d.coverRange(m.start, m.end)
 		i = m.end
+	}
+}
+
+// innerOrgs records the organizations named inside a longer name, in
+// tokens [i, j): the publisher inside a report's name.
+func (d *doc) innerOrgs(i, j int) {
+	for _, m := range d.x.names.findAll(d.tk, i, j) {
+		for _, v := range m.vals {
+			e := d.x.payloads[v].entry
+			if e.Type != string(graph.Organization) {
+				continue
+			}
+			om := d.newMention(m.start, m.end, m.peeled, graph.Organization, "lexicon:"+e.ID, confLexicon)
+			om.id, om.name = graph.ID(e.ID), e.Name
+			d.ments = append(d.ments, om)
+			break
+		}
 	}
 }
 
@@ -552,6 +581,15 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	if !latin && typ != graph.Organization && year == "" && !d.hasComplement(h.end, end) {
 		return nil // "التقرير السابق", "التقرير تطرق": no name
 	}
+	if !latin && strings.HasPrefix(tk.tokens[h.end-1].text, "ال") && h.end < end {
+		// After a definite head, a name goes on with a definite word, a
+		// word with a particle or a topic word; an indefinite word starts
+		// a clause: "التقرير ملاحظات بشأن ...".
+		next := tk.tokens[h.end].text
+		if !strings.HasPrefix(next, "ال") && !topicWord[next] && !hasCliticArticle(next) && !strings.HasPrefix(next, "ل") && !spanPattern.MatchString(next) {
+			return nil
+		}
+	}
 	m := d.newMention(start, end, h.peeled, typ, "pattern:"+strings.ToLower(string(typ)), confPattern)
 	m.name = m.text
 	m.year = year
@@ -560,11 +598,23 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 		m.id = graph.ID("plan-" + slug(d.headText(h)) + "-" + year)
 	}
 	if typ == graph.Report {
+		if year == "" {
+			year = d.editionYear(h.start, end)
+			m.year = year
+		}
 		for _, o := range d.ments {
 			if o.typ == graph.Organization && o.start >= m.start && o.end <= m.end {
-				m.id = graph.ID("report-" + string(o.id))
+				// The body's yearly report, if the lexicon knows it.
+				base := "report-" + string(o.id)
+				for _, e := range d.x.lex.Entries() {
+					if e.Type == string(graph.Report) && e.Parent == string(o.id) {
+						base, m.name = e.ID, e.Name
+					}
+				}
+				m.id = graph.ID(base)
 				if year != "" {
 					m.id += graph.ID("-" + year)
+					m.name += " " + year
 				}
 			}
 		}
@@ -633,6 +683,33 @@ func (d *doc) quotedAt(i int) int {
 		}
 	}
 	return -1
+}
+
+// editionYear returns the year of a report named in tokens [i, j): a year
+// inside it, right before it ("the 2023 ... Report") or after a year cue
+// right after it ("لسنة 2024").
+func (d *doc) editionYear(i, j int) string {
+	tk := d.tk
+	for k := i; k < j; k++ {
+		if t := tk.tokens[k].text; len(t) == 4 && spanPattern.MatchString(t) {
+			return t
+		}
+	}
+	if i > 0 && !tk.tokens[i].hard {
+		if t := tk.tokens[i-1].text; len(t) == 4 && spanPattern.MatchString(t) {
+			return t
+		}
+	}
+	k := j
+	for k < len(tk.tokens) && k-j < 2 && !tk.tokens[k].hard && yearCue[tk.tokens[k].text] {
+		k++
+	}
+	if k > j && k < len(tk.tokens) && !tk.tokens[k].hard {
+		if t := tk.tokens[k].text; len(t) == 4 && spanPattern.MatchString(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 // hasComplement reports whether tokens [i, j) hold what makes a head word a
@@ -781,15 +858,28 @@ func (d *doc) lawNumber(a, b string) string {
 // names in full).
 func (d *doc) corefReports() {
 	dated := map[string]*mention{}
+	byYear := map[string][]*mention{}
 	for _, m := range d.ments {
-		if m.typ == graph.Report && m.year != "" && strings.HasPrefix(string(m.id), "report-") {
+		if m.typ == graph.Report && m.year != "" {
 			dated[strings.TrimSuffix(string(m.id), "-"+m.year)] = m
+			byYear[m.year] = append(byYear[m.year], m)
 		}
 	}
 	for _, m := range d.ments {
-		if m.typ == graph.Report && m.year == "" {
+		if m.typ != graph.Report {
+			continue
+		}
+		if m.year == "" {
 			if full := dated[string(m.id)]; full != nil {
-				m.id, m.name = full.id, full.name
+				m.id, m.name, m.year = full.id, full.name, full.year
+			}
+			continue
+		}
+		// Two names of one year's report, one of them with its publisher:
+		// the publisher's id wins.
+		for _, o := range byYear[m.year] {
+			if o != m && !strings.HasPrefix(string(o.id), "report-x") && strings.HasPrefix(string(m.id), "report-x") {
+				m.id, m.name = o.id, o.name
 			}
 		}
 	}

@@ -56,7 +56,7 @@ type Entry struct {
 	Name     string              `json:"name"`               // canonical English name
 	Names    map[string][]string `json:"names,omitempty"`    // surface names by language: "ar", "fr", "en" — full forms, with common variants
 	Acronyms []string            `json:"acronyms,omitempty"` // e.g. ["UNODC","ONUDC"]; matched case-sensitively by the extractor
-	Parent   string              `json:"parent,omitempty"`   // id of an organization this one belongs to (member_of / part of), e.g. "unodc" -> "un"
+	Parent   string              `json:"parent,omitempty"`   // id of the organization this one belongs to (member_of / part of), e.g. "unodc" -> "un"; for a Report or Plan, the body that publishes or runs it
 	Year     string              `json:"year,omitempty"`     // Law/Plan/Report: "2016" or a plan span "2023-2030"
 
 	Implements  string `json:"implements,omitempty"`  // Law or Plan: id of the law or plan it implements (a decree implements a law)
@@ -194,8 +194,8 @@ func validateKind(e Entry) error {
 	if e.Role != "" || e.Org != "" || len(e.Holders) > 0 {
 		return fmt.Errorf("role, org and holders are for Role entries, not %s", e.Type)
 	}
-	if e.Parent != "" && e.Type != TypeOrganization && e.Type != TypePerson {
-		return fmt.Errorf("parent is for Organization and Person entries, not %s", e.Type)
+	if e.Parent != "" && e.Type != TypeOrganization && e.Type != TypePerson && e.Type != TypeReport && e.Type != TypePlan {
+		return fmt.Errorf("parent is for Organization, Person, Report and Plan entries, not %s", e.Type)
 	}
 	if e.Year != "" {
 		if e.Type != TypeLaw && e.Type != TypePlan && e.Type != TypeReport {
