@@ -34,6 +34,7 @@ func loadPhrases(name string) (*phraseBook, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	b := &phraseBook{kinds: map[string]bool{}}
+	b.trie.skip = phraseAdverbs
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -61,6 +62,10 @@ func loadPhrases(name string) (*phraseBook, error) {
 	}
 	return b, nil
 }
+
+// phraseAdverbs may stand inside a cue phrase: "ont également pris part",
+// "has also funded", "قد نظمت".
+var phraseAdverbs = wordSet("également aussi notamment déjà ainsi also already jointly officially officiellement كذلك أيضا قد")
 
 // cueHit is a cue phrase found in a text.
 type cueHit struct {

@@ -6,6 +6,9 @@ package loader
 // a hard separator (comma, full stop, parenthesis, line break).
 type trie struct {
 	root trieNode
+	// skip lists words that may stand inside a phrase without being part
+	// of it (adverbs such as "également", "also").
+	skip map[string]bool
 }
 
 type trieNode struct {
@@ -56,20 +59,27 @@ func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 	}
 	for _, f := range forms {
 		n := t.root.next[f.form]
-		for j := i + 1; n != nil; j++ {
+		for j := i + 1; n != nil; {
 			if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
 				best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
 			}
 			if j >= limit || n.next == nil {
 				break
 			}
-			if tk.tokens[j].hard {
-				if !tk.tokens[j].comma || n.next[commaKey] == nil {
+			tok := tk.tokens[j]
+			if tok.hard {
+				if !tok.comma || n.next[commaKey] == nil {
 					break
 				}
 				n = n.next[commaKey]
 			}
-			n = n.next[tk.tokens[j].text]
+			next := n.next[tok.text]
+			if next == nil && !tok.hard && t.skip[tok.text] {
+				j++ // an adverb inside a phrase: "ont également pris part"
+				continue
+			}
+			n = next
+			j++
 		}
 	}
 	return best, found

@@ -522,7 +522,8 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					break
 				}
 			}
-			if subj == nil && d.aboutMain(s) {
+			if subj == nil {
+				// A verb of attending speaks of the article's event.
 				subj = d.main
 			}
 			for _, a := range actors {
@@ -549,7 +550,11 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				if m.office || (m.typ == graph.Person && !d.isHolder(m)) {
 					d.add(m, graph.SpokeAt, d.main, "", s, "cue:speak", confHeuristic)
 				}
-				if m.typ == graph.Organization && m.end <= h.start && h.start-m.end <= 1 && !d.insideOffice(m) && d.nearestBefore(s, m.start, graph.Person) == nil {
+				// "le CMRPI a présenté", "وقدمت جمعية إنصاف": a body that
+				// speaks took part.
+				orgBefore := m.end <= h.start && h.start-m.end <= 1 && !d.tk.tokens[h.start].arabic
+				orgAfter := d.tk.tokens[h.start].arabic && m.start >= h.end && m.start-h.end <= 1
+				if m.typ == graph.Organization && (orgBefore || orgAfter) && !d.insideOffice(m) && d.nearestBefore(s, m.start, graph.Person) == nil {
 					d.add(m, graph.ParticipatedIn, d.main, "", s, "cue:speak", confHeuristic)
 				}
 			}
