@@ -209,7 +209,8 @@ type mention struct {
 	lawKind string // "law", "decree" or "dahir"
 
 	// Events.
-	event string // "main", "sub" or "anaphor"
+	event  string // "main", "sub" or "anaphor"
+	launch bool   // the event launches the plan or campaign named after it
 	alias *mention
 	drop  bool
 }

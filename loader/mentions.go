@@ -277,6 +277,9 @@ func (d *doc) officePass() {
 // observatory of children's rights", or "morocco" for a place.
 func orgPhrase(org *mention) string {
 	name := strings.ToLower(org.name)
+	if isAcronym(org.text) {
+		name = strings.ToLower(org.text) // "membre de la CNCLT": "member of the cnclt"
+	}
 	if org.typ == graph.Place || strings.HasPrefix(name, "the ") {
 		return name
 	}
@@ -303,7 +306,7 @@ func (d *doc) mentionAt(i int) *mention {
 }
 
 // nameStop lists words that end a person's name in running text.
-var nameStop = wordSet(`تحت في على إلى الى من عن مع أن ان إن الذي التي الذين حيث كما قد لقد ثم أو أي هذا هذه ذلك تلك بين خلال بعد قبل عند حول ضد دون غير منذ لدى كل جميع وقد وأن بأن لأن أنه أنها ان هو هي
+var nameStop = wordSet(`عبر تحت في على إلى الى من عن مع أن ان إن الذي التي الذين حيث كما قد لقد ثم أو أي هذا هذه ذلك تلك بين خلال بعد قبل عند حول ضد دون غير منذ لدى كل جميع وقد وأن بأن لأن أنه أنها ان هو هي
 	et a à au aux de des du le la les un une que qui pour par sur dans en avec lors
 	and the of to in on for at with by from as said who which that`)
 
@@ -483,9 +486,10 @@ func (d *doc) patternPass() {
 			m.event = "sub"
 			m.end = d.extendName(h.end, 2)
 			m.text = d.newMention(h.start, m.end, h.peeled, "", "", 0).text
-		case h.has("event"):
+		case h.has("event") || h.has("launch") && !tk.tokens[h.start].arabic:
 			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:event", confHeuristic)
 			m.event = "main"
+			m.launch = h.has("launch")
 		case h.has("anaphor"):
 			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:anaphor", confHeuristic)
 			m.event = "anaphor"
@@ -556,6 +560,16 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 		}
 		for end > h.end && connector[tk.tokens[end-1].text] {
 			end--
+		}
+		// A name that an acronym in parentheses closes may hold lower-case
+		// words: "Association marocaine des droits des victimes (AMDV)".
+		for k := end; k < n && k-h.start < maxNameTokens+2; k++ {
+			if tk.tokens[k].hard {
+				if isAcronym(tk.tokenSource(k)) && d.openParenBefore(k) && k > end {
+					end = k
+				}
+				break
+			}
 		}
 	}
 	year := ""

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -47,21 +49,120 @@ func (d *doc) peoplePass() {
 	// a name.
 	for i := 0; i < n; i++ {
 		h, ok := d.x.patterns.at(tk, i, n)
-		if !ok || !(h.has("office") || h.has("minister")) || tk.tokens[i].arabic {
+		if !ok || !(h.has("office") || h.has("minister")) {
 			continue
 		}
 		for j := h.end; j < n && j-h.end < 15; j++ {
-			if tk.tokens[j].hard {
-				if tk.tokens[j].comma && !d.cover[j] {
-					if p := d.latinPersonAt(j, "pattern:apposition"); p != nil {
-						d.attachOffice(p, i, j)
-					}
+			if !tk.tokens[j].hard {
+				continue
+			}
+			if tk.tokens[j].comma && !d.cover[j] && d.orgIn(i, j) != nil {
+				var p *mention
+				if tk.tokens[j].arabic {
+					p = d.personAt(j, "pattern:apposition")
+				} else {
+					p = d.latinPersonAt(j, "pattern:apposition")
 				}
-				break
+				if p != nil {
+					d.attachOffice(p, i, j)
+				}
+			}
+			break
+		}
+	}
+	// "أبرزت صوفيا موريتي": a name right after an Arabic verb of speech.
+	for _, h := range d.x.cues.find(tk, 0, n) {
+		if h.has("speak") && tk.tokens[h.start].arabic && h.end < n && !tk.tokens[h.end].hard && !d.cover[h.end] {
+			first := tk.tokens[h.end].text
+			if !strings.HasPrefix(first, "ال") && !hasCliticArticle(first) && !strings.HasSuffix(first, "ها") && !strings.HasSuffix(first, "هم") {
+				d.personAt(h.end, "pattern:speaker")
 			}
 		}
 	}
 	d.surnamePass()
+	d.appositionPass()
+}
+
+// orgIn returns the first organization named in tokens [i, j).
+func (d *doc) orgIn(i, j int) *mention {
+	for _, m := range d.ments {
+		if m.start >= i && m.end <= j && m.typ == graph.Organization {
+			return m
+		}
+	}
+	return nil
+}
+
+// appositionPass reads what follows a person's name between commas:
+// "Karima Benchekroun, membre de la CNCLT,", "Hanane El Ouazzani, de la
+// Présidence du Ministère public,", "Marco Rinaldi, Criminal Justice
+// Expert at UNODC,", "صوفيا موريتي، منسقة برنامج ... بالمنظمة الدولية".
+func (d *doc) appositionPass() {
+	tk := d.tk
+	n := len(tk.tokens)
+	for _, p := range append([]*mention(nil), d.ments...) {
+		if p.typ != graph.Person || p.end >= n || !tk.tokens[p.end].comma || d.heldOffice(p) {
+			continue
+		}
+		end := d.clauseEnd(p.end)
+		org := d.orgIn(p.end, end)
+		if org == nil {
+			continue
+		}
+		h, isOffice := d.x.patterns.at(tk, p.end, n)
+		isOffice = isOffice && (h.has("office") || h.has("minister"))
+		first := tk.tokens[p.end].text
+		if !isOffice && !articleWord[first] && !connector[first] {
+			continue
+		}
+		off := &mention{start: p.end, end: p.end, sent: p.sent, office: true, holder: p, orgMent: org, roleOrg: org.id,
+			rule: "pattern:apposition", conf: confHeuristic}
+		switch {
+		case d.art.Lang == "en" && !tk.tokens[p.end].arabic:
+			off.role = englishRole(d.art.Text, d.tk, p.end, org)
+		case isOffice:
+			c, _ := h.get("office")
+			if c.value != "" && org.start-h.end <= 2 {
+				off.role = c.value + " of " + orgPhrase(org)
+			}
+		}
+		d.ments = append(d.ments, off)
+	}
+}
+
+// articleWord lists articles that open an English or French apposition.
+var articleWord = wordSet("a an the un une le la")
+
+// heldOffice reports whether p already holds an office named in the text.
+func (d *doc) heldOffice(p *mention) bool {
+	for _, m := range d.ments {
+		if m.office && m.holder == p {
+			return true
+		}
+	}
+	return false
+}
+
+// englishRole renders an English apposition as a role literal: "Criminal
+// Justice Expert at UNODC" -> "criminal justice expert at unodc", "a
+// prosecutor with the Presidency ..." -> "prosecutor".
+func englishRole(text string, tk *tokenized, i int, org *mention) string {
+	var words []string
+	for k := i; k < org.start; k++ {
+		w := tk.tokens[k].text
+		if k == i && articleWord[w] {
+			continue
+		}
+		if w == "with" || w == "of" || w == "from" || w == "for" {
+			return strings.Join(words, " ")
+		}
+		words = append(words, w)
+	}
+	if len(words) > 0 && words[len(words)-1] == "at" {
+		s, e := tk.span(org.start, org.end)
+		return strings.Join(words, " ") + " " + strings.ToLower(text[s:e])
+	}
+	return strings.Join(words, " ")
 }
 
 // clauseEnd returns the first token after i that follows a hard separator,

@@ -535,6 +535,10 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			if d.main == nil {
 				continue
 			}
+			if p := d.lastSpeaker(s); p != nil && !d.sentenceHasPerson(s) {
+				// "«...», a-t-il lancé": the person named last speaks.
+				d.add(p, graph.SpokeAt, d.main, "", s, "cue:speak+anaphor", confHeuristic)
+			}
 			for _, m := range d.ments {
 				if m.sent != s || m.behalf || m.drop {
 					continue
@@ -573,6 +577,12 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					continue
 				}
 				d.add(subj, p, d.eventOf(o), "", s, "cue:occasion", confPattern)
+			}
+		case "implementedby":
+			if org := d.orgAfter(h.end, 2); org != nil {
+				if plan := d.nearestBefore(s, h.start, graph.Plan); plan != nil {
+					d.add(org, graph.Implements, plan, "", s, "cue:implementedby", confPattern)
+				}
 			}
 		case "implement":
 			subj := d.subjectBefore(s, h.start)
@@ -627,6 +637,27 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		}
 	}
+}
+
+// sentenceHasPerson reports whether sentence s names a person or an office.
+func (d *doc) sentenceHasPerson(s int) bool {
+	for _, m := range d.ments {
+		if m.sent == s && (m.typ == graph.Person || m.office) && !m.drop {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSpeaker returns the person named last in the two sentences before s.
+func (d *doc) lastSpeaker(s int) *mention {
+	var p *mention
+	for _, m := range d.ments {
+		if m.sent < s && m.sent >= s-2 && (m.typ == graph.Person || m.office && m.holder != nil) && !m.drop {
+			p = m
+		}
+	}
+	return p
 }
 
 // aboutMain reports whether sentence s names the main event.
@@ -836,6 +867,16 @@ func (d *doc) eventFacts() {
 	for _, m := range d.ments {
 		if m.event == "sub" && !m.drop {
 			d.add(m, graph.PartOf, d.main, "", m.sent, "pattern:subevent", confHeuristic)
+		}
+		if m.launch && (m == d.main || m.alias == d.main) {
+			// "le lancement régional du Mécanisme national de référencement"
+			for _, o := range d.listWithin(m.sent, m.end, 2, 0, graph.Plan, graph.Campaign) {
+				p := graph.Implements
+				if o.typ == graph.Campaign {
+					p = graph.PartOf
+				}
+				d.add(d.main, p, o, "", m.sent, "pattern:launch", confPattern)
+			}
 		}
 	}
 }
