@@ -57,6 +57,9 @@ func loadPhrases(name string) (*phraseBook, error) {
 		for _, v := range arabicVariants(c.kind, keys) {
 			b.trie.add(v, len(b.cues))
 		}
+		for _, v := range frenchVariants(keys) {
+			b.trie.add(v, len(b.cues))
+		}
 		b.cues = append(b.cues, c)
 		b.kinds[c.kind] = true
 	}
@@ -140,6 +143,21 @@ func arabicVariants(kind string, keys []string) [][]string {
 				out = append(out, with(first+suffix))
 			}
 		}
+	}
+	return out
+}
+
+// frenchVariants returns the forms a French phrase ending in "de" takes
+// before an article: "sous la présidence de" also as "... du", "... des",
+// "... de la", "... de l'".
+func frenchVariants(keys []string) [][]string {
+	if len(keys) < 2 || keys[len(keys)-1] != "de" {
+		return nil
+	}
+	stem := keys[:len(keys)-1]
+	var out [][]string
+	for _, tail := range [][]string{{"du"}, {"des"}, {"de", "la"}, {"de", "l"}, {"d"}} {
+		out = append(out, append(append([]string(nil), stem...), tail...))
 	}
 	return out
 }

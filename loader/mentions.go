@@ -477,6 +477,9 @@ func (d *doc) patternPass() {
 		if !ok {
 			continue
 		}
+		if d.taaMismatch(h) {
+			continue // "بدوره" (his role) is not "دورة" (a session)
+		}
 		var m *mention
 		switch {
 		case h.has("law"):
@@ -509,6 +512,19 @@ func (d *doc) patternPass() {
 		d.coverRange(m.start, m.end)
 		i = m.end - 1
 	}
+}
+
+// taaMismatch reports whether a phrase that ends in taa marbuta (ة) was
+// matched by a word that ends in ha (ه): folding makes them equal, but
+// "دوره" (his role) is not "دورة" (a session).
+func (d *doc) taaMismatch(h cueHit) bool {
+	src := d.tk.tokenSource(h.end - 1)
+	for _, c := range h.cues {
+		if strings.HasSuffix(c.text, "ة") && strings.HasSuffix(src, "ه") {
+			return true
+		}
+	}
+	return false
 }
 
 // yearCue lists words before a year or a span that dates a law, plan or

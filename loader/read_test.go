@@ -165,8 +165,25 @@ func readSeedArticles(t testing.TB) []*Article {
 
 func spanString(s Span) string { return strconv.Itoa(s.Start) + ":" + strconv.Itoa(s.End) }
 
+// onRuneBoundary reports whether a rune of s, as range decodes it (an
+// invalid byte is a rune of its own), starts at i, or i is len(s).
 func onRuneBoundary(s string, i int) bool {
-	return i == 0 || i == len(s) || i > 0 && i < len(s) && utf8.RuneStart(s[i])
+	if i == len(s) {
+		return true
+	}
+	if i < 0 || i > len(s) {
+		return false
+	}
+	// Back up to a byte that surely starts a rune, then decode forward.
+	j := max(0, i-utf8.UTFMax)
+	for j > 0 && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	for j < i {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+	}
+	return j == i
 }
 
 // TestSeedMetadata checks what the gold files of the seeds state about

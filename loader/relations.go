@@ -829,10 +829,10 @@ func (d *doc) eventFacts() {
 		return
 	}
 	sents := []int{d.main.sent}
-	if d.main.sent > 0 && !d.sentenceHasEvent(d.main.sent-1) {
+	for back := 1; back <= 2 && d.main.sent-back >= 0 && !d.sentenceHasEvent(d.main.sent-back); back++ {
 		// "Une convention a été signée mardi 14 mai à Rabat ... La
-		// cérémonie ...": the sentence before may say where and when.
-		sents = append(sents, d.main.sent-1)
+		// cérémonie ...": the sentences before may say where and when.
+		sents = append(sents, d.main.sent-back)
 	}
 	for _, m := range d.ments {
 		if m.alias == d.main && m.sent != d.main.sent {
@@ -891,12 +891,27 @@ func (d *doc) sentenceHasEvent(s int) bool {
 	return false
 }
 
-// inDateline reports whether a date stands where news puts its dateline
-// or byline: near the start of its line ("Tangier (Morocco), 19 October
-// 2023 –", "Publié le 21/02/2024 à 17:40").
+// inDateline reports whether a date is the dateline or byline of the
+// article rather than a date the text speaks of: a date of its own short
+// line ("Publié le 21/02/2024 à 17:40 | Le Matin"), or one that opens a
+// line and is followed by a dash ("Tangier (Morocco), 19 October 2023 –").
 func (d *doc) inDateline(dt Date) bool {
-	lineStart := strings.LastIndexByte(d.art.Text[:dt.Start], '\n') + 1
-	return utf8.RuneCountInString(d.art.Text[lineStart:dt.Start]) < 40
+	if dt.Relative {
+		return false
+	}
+	text := d.art.Text
+	lineStart := strings.LastIndexByte(text[:dt.Start], '\n') + 1
+	lineEnd := strings.IndexByte(text[dt.End:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	} else {
+		lineEnd += dt.End
+	}
+	if utf8.RuneCountInString(text[lineStart:lineEnd]) < 100 {
+		return true
+	}
+	after := text[dt.End:min(lineEnd, dt.End+24)]
+	return utf8.RuneCountInString(text[lineStart:dt.Start]) < 40 && strings.ContainsAny(after, "–—-|")
 }
 
 // reportFacts states which places a report assesses: the states named in

@@ -134,11 +134,10 @@ func endsSentence(line string, from, i, j int, r rune, onlyPeriod bool) bool {
 		}
 		return false
 	}
-	word := nextWord(line[j:])
-	if word == "" {
+	first, ok := nextLetter(line[j:])
+	if !ok {
 		return true // only space and symbols follow
 	}
-	first, _ := utf8.DecodeRuneInString(word)
 	if unicode.Is(unicode.Latin, first) && unicode.IsLower(first) {
 		return false
 	}
@@ -165,18 +164,19 @@ func endsSentence(line string, from, i, j int, r rune, onlyPeriod bool) bool {
 	return true
 }
 
-// nextWord returns the first run of letters or digits in s, skipping
-// space and opening punctuation.
-func nextWord(s string) string {
-	start := strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
-	if start < 0 {
-		return ""
+// lookAhead bounds how far nextLetter looks, so that a line of
+// terminators and spaces is split in linear time.
+const lookAhead = 64
+
+// nextLetter returns the first letter or digit in s, skipping space and
+// opening punctuation, or false if none comes within lookAhead bytes.
+func nextLetter(s string) (rune, bool) {
+	for _, r := range s[:min(len(s), lookAhead)] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r, true
+		}
 	}
-	end := strings.IndexFunc(s[start:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if end < 0 {
-		return s[start:]
-	}
-	return s[start : start+end]
+	return 0, false
 }
 
 // wordBefore returns the word that ends at the end of s, with the inner
@@ -199,6 +199,9 @@ func wordBefore(s string) string {
 // isListNumber reports whether s, the text of a line before a period, is
 // only a list number ("1", "  12", "• 3").
 func isListNumber(s string) bool {
+	if len(s) > 16 {
+		return false
+	}
 	s = strings.TrimSpace(s)
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return isBulletRune(r) || unicode.IsSpace(r) })
 	if s == "" || len(s) > 3 {
