@@ -43,9 +43,9 @@ func Clean(text string) (body, published string) {
 	text = normalizeNewlines(text)
 	lines := strings.Split(text, "\n")
 	c := cleaner{lines: lines, drop: make([]bool, len(lines))}
-	published = c.dropDatelines()
 	c.dropSitePhrases()
 	c.dropHeadlineBlock()
+	published = c.dropDatelines()
 	c.dropDuplicates()
 	body = c.join()
 	if published == "" {
@@ -71,13 +71,14 @@ type cleaner struct {
 	drop  []bool
 }
 
-// Limits of the line rules, in words.
+// Limits of the line rules.
 const (
-	// headLines and tailLines are how many non-blank lines at the start and
-	// end of a text may be datelines.
+	// headLines and tailLines are how many lines, not blank and not
+	// boilerplate, at the start and end of a text may be datelines.
 	headLines = 8
 	tailLines = 3
-	// maxPhraseLineWords bounds a line that may be only site phrases.
+	// The other limits are in words. maxPhraseLineWords bounds a line that
+	// may be only site phrases.
 	maxPhraseLineWords = 12
 	// maxLabelLineWords bounds a "Label: …" line ("Lire aussi : …").
 	maxLabelLineWords = 30
@@ -118,7 +119,6 @@ func (c *cleaner) dropDatelines() string {
 		}
 		c.drop[i] = true
 		switch {
-		case date == "":
 		case isUpdate && updated == "":
 			updated = date
 		case !isUpdate && published == "":

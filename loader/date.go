@@ -14,17 +14,22 @@ import (
 // overlapping. published ("YYYY-MM-DD" or "") is the publication date:
 // weekdays ("jeudi", "أمس الخميس", "on Thursday", "lundi dernier"),
 // "yesterday" and its peers, and a day and month with no year are resolved
-// against it, and dropped when it is "". lang ("ar", "fr", "en" or "")
-// only decides how an ambiguous numeric date is read (3/5/2024 is 3 May,
-// or 5 March in English); month names of every language are known in all.
+// against it (Relative is set), and dropped when it is "". lang ("ar",
+// "fr", "en" or "") only decides how an ambiguous numeric date is read
+// (3/5/2024 is 3 May, or 5 March in English); month names of every
+// language are known in all.
 //
 // Forms found:
 //   - day, month name, year, with an optional weekday before: "الثلاثاء 09
 //     يوليو 2024", "vendredi, 26 juillet, 2024", "14 mars 2024", "فاتح غشت
 //     2024", "1er mars 2024", "March 5, 2024", "the 5th of March 2024";
 //   - day ranges: "يومي 12 و13 أكتوبر 2021", "du 12 au 14 mars 2024",
-//     "12-13 October 2024", "March 12-14, 2024", "28 février au 2 mars 2024";
-//   - month and year: "أكتوبر 2021", "juillet 2024", "شهر كانون الثاني 2024";
+//     "12-13 October 2024", "March 12-14, 2024", "28 février au 2 mars
+//     2024", "les 30 juin et 1er juillet 2024"; days joined by "و", "et",
+//     "and" that do not follow each other are separate dates ("les 5 et 19
+//     mars 2024");
+//   - month and year: "أكتوبر 2021", "juillet 2024", "شهر كانون الثاني
+//     2024", and ranges of months: "entre janvier et août 2024";
 //   - numeric: 26/07/2024, 26-07-2024, 26.07.2024, 2024-07-26;
 //   - a year after a year word: "سنة 2016", "لسنة 2024", "عام 2016", "en
 //     2016", "in 2016", "fin 2023";

@@ -542,7 +542,12 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	n := len(tk.tokens)
 	latin := !tk.tokens[h.start].arabic
 	if latin && !startsUpper(tk.tokenSource(h.start)) {
-		return d.lowerHeadName(h, typ)
+		// "rapport 2024 du Département d'État": a year or a body right
+		// after a lower-case head makes it a name.
+		dated := h.end < len(tk.tokens) && len(tk.tokens[h.end].text) == 4 && spanPattern.MatchString(tk.tokens[h.end].text)
+		if typ == graph.Organization || !(dated || d.orgAfter(h.end, 3) != nil) {
+			return d.lowerHeadName(h, typ)
+		}
 	}
 	if !latin && h.start > 0 && !tk.tokens[h.start].hard && h.peeled == 0 &&
 		strings.HasPrefix(tk.tokens[h.start-1].text, "ال") && strings.HasPrefix(tk.tokens[h.start].text, "ال") {

@@ -563,7 +563,19 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				}
 			}
 		case "chair":
-			if people := d.list(s, h.end, 2, graph.Person); len(people) > 0 && d.main != nil {
+			if d.main == nil {
+				continue
+			}
+			if h.start > 0 && relativePronoun[d.tk.tokens[h.start-1].text] {
+				// "النعم ميارة، الذي ترأس أشغال هذا اليوم": the chair comes
+				// first when the clause hangs on a person, not on the event.
+				before := d.nearestBefore(s, h.start-1, graph.Person, graph.Event, graph.Organization)
+				if before != nil && before.typ == graph.Person && h.start-1-before.end <= 1 {
+					d.add(d.main, graph.ChairedBy, before, "", s, "cue:chair", confPattern)
+					continue
+				}
+			}
+			if people := d.list(s, h.end, 2, graph.Person); len(people) > 0 {
 				d.add(d.subjectBefore(s, h.start), graph.ChairedBy, people[0], "", s, "cue:chair", confPattern)
 			}
 		case "occasion":
@@ -659,6 +671,8 @@ func (d *doc) lastSpeaker(s int) *mention {
 	}
 	return p
 }
+
+var relativePronoun = wordSet("الذي التي qui who which")
 
 // aboutMain reports whether sentence s names the main event.
 func (d *doc) aboutMain(s int) bool {
@@ -915,37 +929,50 @@ func (d *doc) inDateline(dt Date) bool {
 }
 
 // reportFacts states which places a report assesses: the states named in
-// the sentences that speak of it.
+// the sentences that speak of it, by name or as "the report" — the report
+// named last before, or else the article's first report.
 func (d *doc) reportFacts() {
-	var report *mention
-	reports := map[graph.ID]bool{}
-	for _, m := range d.ments {
-		if m.typ == graph.Report && m.isEntity() {
-			if report == nil {
-				report = m
+	var first, current *mention
+	for s := range d.sents {
+		var inSentence *mention
+		for _, m := range d.ments {
+			if m.sent == s && m.typ == graph.Report && m.isEntity() {
+				inSentence = m
+				break
 			}
-			reports[m.id] = true
+		}
+		if inSentence != nil && first == nil {
+			first = inSentence
+		}
+		report := inSentence
+		if report == nil && d.saysReport(s) {
+			report = current
+			if report == nil {
+				report = first
+			}
+		}
+		if inSentence != nil {
+			current = inSentence
+		}
+		if report == nil {
+			continue
+		}
+		for _, m := range d.ments {
+			if m.sent == s && m.typ == graph.Place && d.x.isCountry(string(m.id)) && !d.insideOther(m) {
+				d.add(report, graph.Assesses, m, "", s, "pattern:report-about", confHeuristic)
+			}
 		}
 	}
-	if len(reports) != 1 {
-		return
-	}
-	about := map[int]bool{}
-	for _, m := range d.ments {
-		if m.typ == graph.Report {
-			about[m.sent] = true
-		}
-	}
+}
+
+// saysReport reports whether sentence s speaks of "the report".
+func (d *doc) saysReport(s int) bool {
 	for i, t := range d.tk.tokens {
-		if reportWord[t.text] || reportWord[strings.TrimPrefix(t.text, "و")] {
-			about[d.sentOf[i]] = true
+		if d.sentOf[i] == s && (reportWord[t.text] || reportWord[strings.TrimPrefix(t.text, "و")]) {
+			return true
 		}
 	}
-	for _, m := range d.ments {
-		if about[m.sent] && m.typ == graph.Place && d.x.isCountry(string(m.id)) && !d.insideOther(m) {
-			d.add(report, graph.Assesses, m, "", m.sent, "pattern:report-about", confHeuristic)
-		}
-	}
+	return false
 }
 
 var reportWord = wordSet("التقرير rapport report")
