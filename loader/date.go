@@ -637,7 +637,15 @@ func (m *dateMatcher) relativeWeekday(first, last int, wd time.Weekday, dir int)
 			delta = -7
 		}
 	}
-	d := m.pub.AddDate(0, 0, delta)
+	return m.relativeMatch(first, last, m.pub.AddDate(0, 0, delta))
+}
+
+// relativeMatch returns the relative date d, spanning tokens first..last,
+// if its year is one a date may have.
+func (m *dateMatcher) relativeMatch(first, last int, d time.Time) (dateMatch, bool) {
+	if d.Year() < minYear || d.Year() > maxYear {
+		return dateMatch{}, false
+	}
 	return dateMatch{date: Date{Value: d.Format(time.DateOnly), Relative: true}, first: first, last: last}, true
 }
 
@@ -664,8 +672,7 @@ func (m *dateMatcher) relativeDay(i int) (dateMatch, bool) {
 	if !m.hasPub {
 		return dateMatch{}, false
 	}
-	d := m.pub.AddDate(0, 0, offset)
-	return dateMatch{date: Date{Value: d.Format(time.DateOnly), Relative: true}, first: i, last: last}, true
+	return m.relativeMatch(i, last, m.pub.AddDate(0, 0, offset))
 }
 
 // ymd is a calendar date; a zero y means the year is not stated.
@@ -718,7 +725,7 @@ func (m *dateMatcher) resolveRange(first, last int, from, to ymd) (dateMatch, bo
 	}
 	d := Date{Value: from.String()}
 	if to.m != 0 {
-		if !validDay(to.y, to.m, to.d) || to.String() <= from.String() {
+		if !validDay(to.y, to.m, to.d) || to.y > maxYear || to.String() <= from.String() {
 			return dateMatch{}, false
 		}
 		d.Until = to.String()
@@ -734,10 +741,10 @@ func validDay(y, m, d int) bool {
 	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// parseDay parses "YYYY-MM-DD".
+// parseDay parses "YYYY-MM-DD", a day from minYear to maxYear.
 func parseDay(s string) (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, s)
-	return t, err == nil
+	return t, err == nil && t.Year() >= minYear && t.Year() <= maxYear
 }
 
 // isDateWord reports whether folded word w names a weekday or a month.

@@ -345,7 +345,7 @@ func recordLang(tag string) string {
 func recordDate(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) >= len("2006-01-02") {
-		if t, ok := parseDay(s[:len("2006-01-02")]); ok && t.Year() >= minYear && t.Year() <= maxYear {
+		if _, ok := parseDay(s[:len("2006-01-02")]); ok {
 			return s[:len("2006-01-02")]
 		}
 	}

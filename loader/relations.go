@@ -185,6 +185,12 @@ func (d *doc) nameFacts(m *mention) {
 	if m.typ == graph.Law {
 		d.lawFacts(m)
 	}
+	if m.typ == graph.Organization {
+		// "the Council of Europe's Group of Experts": a body of a body.
+		if owner := d.possessor(m); owner != nil && owner.typ == graph.Organization && owner.id != m.id {
+			d.add(m, graph.MemberOf, owner, "", m.sent, "pattern:possessive", confPattern)
+		}
+	}
 	if m.typ == graph.Campaign || m.typ == graph.Report || m.typ == graph.Event && m.event != "" {
 		var org *mention
 		for _, o := range d.ments {
@@ -194,6 +200,9 @@ func (d *doc) nameFacts(m *mention) {
 		}
 		if org == nil {
 			org = d.orgAfter(m.end, 3)
+		}
+		if org == nil && m.typ == graph.Report {
+			org = d.possessor(m)
 		}
 		if org != nil {
 			if m.typ == graph.Report {
@@ -222,6 +231,26 @@ func (d *doc) lawFacts(m *mention) {
 	}
 }
 
+// possessor returns the organization that owns a name in English
+// possessive form: "The US State Department's 2023 ... Report", "the
+// Council of Europe's Group of Experts".
+func (d *doc) possessor(m *mention) *mention {
+	tk := d.tk
+	k := m.start
+	if k > 0 && !tk.tokens[k].hard && len(tk.tokens[k-1].text) == 4 && spanPattern.MatchString(tk.tokens[k-1].text) {
+		k-- // the report's year
+	}
+	if k < 2 || tk.tokens[k].hard || tk.tokens[k-1].text != "s" || tk.tokens[k-1].hard {
+		return nil
+	}
+	for _, o := range d.ments {
+		if o.end == k-1 && o.typ == graph.Organization && !o.drop {
+			return o
+		}
+	}
+	return nil
+}
+
 // yearAfter reads "سنة 2016", "de 2018", "in 2016" right after token i.
 func (d *doc) yearAfter(i int) string {
 	tk := d.tk
@@ -247,7 +276,7 @@ const yearWindow = 6
 // (a state's ratification year is not the law's year).
 func (d *doc) yearNear(m *mention) string {
 	best, dist := "", yearWindow+1
-	for k := max(0, m.start-yearWindow); k < len(d.tk.tokens) && k < m.end+yearWindow; k++ {
+	for k := max(0, m.start-yearWindow); k < len(d.tk.tokens) && k < m.end+2*yearWindow+2; k++ {
 		if d.sentOf[k] != m.sent || (k >= m.start && k < m.end) {
 			continue
 		}
@@ -262,7 +291,11 @@ func (d *doc) yearNear(m *mention) string {
 		if d.otherNameBetween(m, lo, hi) || d.cueOfKindBetween("ratify", lo, hi) || d.cueOfKindBetween("ratify", max(0, lo-3), lo) {
 			continue
 		}
-		if dd := hi - lo; dd < dist {
+		dd := hi - lo
+		if dd > yearWindow && !(dd <= 2*yearWindow+2 && d.cueOfKindBetween("adopt", lo, hi)) {
+			continue // far, unless "..., adopted in 2003" says so
+		}
+		if dd < dist {
 			best, dist = t, dd
 		}
 	}
@@ -623,7 +656,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					objs = append(objs, o)
 				}
 				if len(objs) == 0 {
-					if o := d.nearestBefore(s, h.start, types...); o != nil && h.start-o.end <= 6 {
+					if o := d.nearestBefore(s, h.start, types...); o != nil && h.start-o.end <= 12 {
 						objs = append(objs, o)
 					}
 				}
