@@ -47,6 +47,10 @@ type Entity struct {
 	Mentions []string `json:"mentions"`
 	// Lang is the language of the mentions: "ar", "fr" or "en".
 	Lang string `json:"-"`
+	// Aliases are other names of the entity that the article does not use
+	// — a lexicon's names in other languages and its acronyms — so that a
+	// search for any of them finds it. They are search keys, not labels.
+	Aliases []string `json:"-"`
 }
 
 // Relation is one fact: Subject Predicate Object, with the sentence that

@@ -83,6 +83,11 @@ func articleQuads(a *Article) []quad.Quad {
 			add(s, propLabel, text(m, l))
 			add(s, propKey, quad.String(fold.Key(m)))
 		}
+		for _, alias := range e.Aliases {
+			if k := fold.Key(alias); k != "" {
+				add(s, propKey, quad.String(k))
+			}
+		}
 		add(s, propMentionsIn, label)
 	}
 	for _, r := range a.Relations {

@@ -140,10 +140,11 @@ func TestSearch(t *testing.T) {
 	}
 	a := sampleArticle("a", "ar", "مكتب الأمم المتحدة المعني بالجريمة والمخدرات")
 	a.Entities[0].Mentions = append(a.Entities[0].Mentions, "ONUDC")
+	a.Entities[0].Aliases = []string{"UNODC"}
 	if _, err := s.Put(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"onudc", "ONUDC", "مكتب الامم المتحدة", "united nations office", "Séminaire", "SEMINAIRE"} {
+	for _, q := range []string{"onudc", "ONUDC", "unodc", "مكتب الامم المتحدة", "united nations office", "Séminaire", "SEMINAIRE"} {
 		hits, total, err := s.Search(ctx, q, SearchOptions{})
 		if err != nil || total == 0 {
 			t.Errorf("Search(%q) = %v, %d, %v; want a hit", q, hits, total, err)
@@ -152,6 +153,15 @@ func TestSearch(t *testing.T) {
 	hits, _, _ := s.Search(ctx, "ONUDC", SearchOptions{})
 	if len(hits) != 1 || hits[0].ID != "unodc" || hits[0].Score != 3 {
 		t.Errorf("Search(ONUDC) = %+v, want unodc exact", hits)
+	}
+	e, err := s.Entity(ctx, "unodc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, names := range e.Names {
+		if contains(names, "UNODC") {
+			t.Errorf("an alias the article does not use became a label: %v", e.Names)
+		}
 	}
 	if hits, _, _ := s.Search(ctx, "séminaire", SearchOptions{Type: Organization}); len(hits) != 0 {
 		t.Errorf("type filter let through %+v", hits)
@@ -179,4 +189,13 @@ func TestBoltLockedByAnotherHandle(t *testing.T) {
 	if _, err := Open(url); !errors.Is(err, ErrLocked) {
 		t.Errorf("second Open = %v, want ErrLocked", err)
 	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }

@@ -281,7 +281,8 @@ func (d *doc) result() *graph.Article {
 		if !ok {
 			i = len(out.Entities)
 			index[m.id] = i
-			out.Entities = append(out.Entities, graph.Entity{ID: m.id, Type: m.typ, Name: m.name, Lang: a.Lang})
+			out.Entities = append(out.Entities, graph.Entity{ID: m.id, Type: m.typ, Name: m.name, Lang: a.Lang,
+				Aliases: d.x.aliases(m.id)})
 		}
 		e := &out.Entities[i]
 		if e.Name == "" {
@@ -315,6 +316,19 @@ func (d *doc) result() *graph.Article {
 			Evidence: d.sentenceText(r.sent), Rule: r.rule, Confidence: r.conf})
 	}
 	sort.SliceStable(out.Relations, func(i, j int) bool { return false })
+	return out
+}
+
+// aliases returns the lexicon's names and acronyms of entity id.
+func (x *Extractor) aliases(id graph.ID) []string {
+	e, ok := x.lex.Lookup(string(id))
+	if !ok {
+		return nil
+	}
+	out := append([]string{e.Name}, e.Acronyms...)
+	for _, lang := range []string{"ar", "fr", "en"} {
+		out = append(out, e.Names[lang]...)
+	}
 	return out
 }
 

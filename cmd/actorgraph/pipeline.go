@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader"
+	"github.com/actorgraph/actorgraph/loader/lexicon"
+)
+
+// defaultStore is the store the commands use when --store is not given.
+const defaultStore = graph.DefaultURL
+
+// progressEvery is how often a long load reports how far it is.
+const progressEvery = 2 * time.Second
+
+// batch says which articles to read and how to report on the way.
+type batch struct {
+	Paths    []string // files or folders, read recursively; "-" is stdin
+	Lexicons []string // user lexicon files merged into the built-in one
+	Stdin    io.Reader
+
+	// Skip is called with each input that cannot be read, and with each
+	// article that cannot be stored; the rest go on.
+	Skip func(err error)
+	// Progress, if not nil, gets a line about every ProgressEvery.
+	Progress      io.Writer
+	ProgressEvery time.Duration
+}
+
+// newExtractor returns an extractor over the built-in lexicon merged with
+// the given lexicon files.
+func newExtractor(files []string) (*loader.Extractor, error) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, fmt.Errorf("built-in lexicon: %w", err)
+	}
+	for _, path := range files {
+		entries, err := lexicon.LoadFile(path) // its errors name path
+		if err != nil {
+			return nil, err
+		}
+		if err := lex.Merge(entries); err != nil {
+			return nil, fmt.Errorf("merge lexicon %s: %w", path, err)
+		}
+	}
+	return loader.NewExtractor(lex)
+}
+
+// extract reads every article of b and returns what each says, with ids
+// resolved across the whole batch: the same event told by several articles
+// is one entity. It returns how many inputs it skipped.
+func extract(ctx context.Context, b batch) ([]*graph.Article, int, error) {
+	return extractWith(ctx, b, newProgress(b.Progress, b.ProgressEvery))
+}
+
+// extractWith is extract reporting to p.
+func extractWith(ctx context.Context, b batch, p *progress) ([]*graph.Article, int, error) {
+	x, err := newExtractor(b.Lexicons)
+	if err != nil {
+		return nil, 0, err
+	}
+	var (
+		arts    []*loader.Article
+		skipped int
+	)
+	onArticle := func(a *loader.Article) error {
+		arts = append(arts, a)
+		p.report("read %d articles, %d skipped, %.0f s", len(arts), skipped, p.elapsed().Seconds())
+		return nil
+	}
+	onProblem := func(err error) {
+		skipped++
+		b.Skip(err)
+	}
+	if err := loader.Walk(ctx, b.Paths, loader.ReadOptions{}, b.Stdin, onArticle, onProblem); err != nil {
+		return nil, skipped, err
+	}
+	if len(arts) > 0 {
+		p.report("extracting from %d articles, %.0f s", len(arts), p.elapsed().Seconds())
+	}
+	return x.ExtractAll(arts), skipped, nil
+}
+
+// loadSummary tells what a load did.
+type loadSummary struct {
+	Articles  int // articles stored
+	Skipped   int // inputs or articles that could not be read or stored
+	Entities  int // distinct entities the articles name
+	Relations int // distinct relations they state
+	Quads     int // quads the articles have in the store
+	Added     int // quads written
+	Removed   int // quads of earlier versions deleted
+	Elapsed   time.Duration
+}
+
+func (s loadSummary) String() string {
+	return fmt.Sprintf("loaded %d articles (%d skipped): %d entities, %d relations, %d quads (%d added, %d removed) in %.2f s",
+		s.Articles, s.Skipped, s.Entities, s.Relations, s.Quads, s.Added, s.Removed, s.Elapsed.Seconds())
+}
+
+// load reads and extracts the articles of b, then writes each into store
+// in its own transaction. An input or article that fails is passed to
+// b.Skip and counted, and the others are loaded. The error is for what
+// stops the whole load: a bad lexicon, a cancelled context.
+func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error) {
+	start := time.Now()
+	var sum loadSummary
+	p := newProgress(b.Progress, b.ProgressEvery)
+	arts, skipped, err := extractWith(ctx, b, p)
+	sum.Skipped = skipped
+	if err != nil {
+		return sum, err
+	}
+	entities := map[graph.ID]bool{}
+	relations := map[[3]string]bool{}
+	for i, a := range arts {
+		if err := ctx.Err(); err != nil {
+			sum.Elapsed = time.Since(start)
+			return sum, err
+		}
+		res, err := store.Put(ctx, a)
+		if err != nil {
+			if ctx.Err() != nil {
+				return sum, ctx.Err()
+			}
+			sum.Skipped++
+			b.Skip(fmt.Errorf("%s: %w", a.Name, err))
+			continue
+		}
+		sum.Articles++
+		sum.Quads += res.Quads
+		sum.Added += res.Added
+		sum.Removed += res.Removed
+		for _, e := range a.Entities {
+			entities[e.ID] = true
+		}
+		for _, r := range a.Relations {
+			relations[[3]string{string(r.Subject), string(r.Predicate), r.Object}] = true
+		}
+		p.report("stored %d of %d articles, %d quads, %.0f s", i+1, len(arts), sum.Quads, p.elapsed().Seconds())
+	}
+	sum.Entities, sum.Relations = len(entities), len(relations)
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// skippedError is the error of a command that did its work but had to
+// skip some inputs, which it reported on the way: the command exits with a
+// non-zero status.
+func skippedError(n int) error {
+	if n == 1 {
+		return errors.New("1 input skipped (see above)")
+	}
+	return fmt.Errorf("%d inputs skipped (see above)", n)
+}
+
+// progress writes a line at most every so often.
+type progress struct {
+	w     io.Writer
+	every time.Duration
+	now   func() time.Time // the clock; a test seam
+	start time.Time        // when the work began
+	last  time.Time        // when the last line was written, or start
+}
+
+func newProgress(w io.Writer, every time.Duration) *progress {
+	now := time.Now()
+	return &progress{w: w, every: every, now: time.Now, start: now, last: now}
+}
+
+// elapsed returns the time since the work began.
+func (p *progress) elapsed() time.Duration { return p.now().Sub(p.start) }
+
+// report writes the formatted line if the last one is old enough.
+func (p *progress) report(format string, args ...any) {
+	if p.w == nil {
+		return
+	}
+	if now := p.now(); now.Sub(p.last) >= p.every {
+		p.last = now
+		fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+// withStore opens the store at url for a command, and closes it when fn
+// returns, reporting the close's error if fn had none.
+func withStore(url string, fn func(*graph.Store) error) (err error) {
+	store, err := graph.Open(url)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := store.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("close store: %w", cerr)
+		}
+	}()
+	return fn(store)
+}
