@@ -211,8 +211,8 @@ type mention struct {
 	// Events.
 	event  string // "main", "sub" or "anaphor"
 	launch bool   // the event launches the plan or campaign named after it
-	alias *mention
-	drop  bool
+	alias  *mention
+	drop   bool
 }
 
 func (m *mention) isEntity() bool { return m.typ != "" && !m.drop && m.id != "" }
