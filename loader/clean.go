@@ -34,7 +34,8 @@ import (
 //     line;
 //   - a bulleted list of two or more short headlines before the first
 //     paragraph (a site's headline block);
-//   - a line equal to the previous kept line (a title printed twice);
+//   - a line equal, up to white space, to the previous kept line (a
+//     title printed twice);
 //   - a line with no letter or digit ("***", "|"), or only a URL.
 //
 // A title line that states facts has many words besides any date in it and
@@ -180,12 +181,13 @@ func (c *cleaner) dropHeadlineBlock() {
 	}
 }
 
-// dropDuplicates drops a line whose key equals the previous kept line's.
+// dropDuplicates drops a line equal to the previous kept line, up to
+// white space.
 func (c *cleaner) dropDuplicates() {
 	prev := ""
 	for _, i := range c.live() {
-		k := fold.Key(c.lines[i])
-		if k != "" && k == prev {
+		k := strings.Join(strings.Fields(c.lines[i]), " ")
+		if k == prev {
 			c.drop[i] = true
 			continue
 		}
@@ -405,7 +407,10 @@ func (t phraseTable) cover(words []string) (phraseKind, bool) {
 // navigation phrase ("Accueil > Société"). It returns the phrase kind.
 func sitePhraseLine(line string) (phraseKind, bool) {
 	s := strings.TrimSpace(line)
-	if strings.HasPrefix(s, "©") && len(strings.Fields(s)) <= maxLabelLineWords {
+	if moreWordsThan(s, maxLabelLineWords) {
+		return 0, false // a paragraph: not worth folding
+	}
+	if strings.HasPrefix(s, "©") {
 		return phraseLabel, true
 	}
 	words := phraseWords(s)
@@ -432,6 +437,31 @@ func sitePhraseLine(line string) (phraseKind, bool) {
 		}
 	}
 	return 0, false
+}
+
+// moreWordsThan reports whether s has more than n space-separated fields
+// with a letter or digit in them.
+func moreWordsThan(s string, n int) bool {
+	count, inWord, hasAlnum := 0, false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if inWord && hasAlnum {
+				count++
+			}
+			inWord, hasAlnum = false, false
+		default:
+			inWord = true
+			hasAlnum = hasAlnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if count > n {
+			return true
+		}
+	}
+	if inWord && hasAlnum {
+		count++
+	}
+	return count > n
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits.

@@ -161,3 +161,58 @@ func frenchVariants(keys []string) [][]string {
 	}
 	return out
 }
+
+// cueAt returns the longest cue phrase that starts at token i, memoized
+// per article.
+func (d *doc) cueAt(i int) (cueHit, bool) {
+	return d.memoAt(d.x.cues, d.cueMemo, i)
+}
+
+// patternAt returns the longest pattern phrase that starts at token i,
+// memoized per article.
+func (d *doc) patternAt(i int) (cueHit, bool) {
+	return d.memoAt(d.x.patterns, d.patMemo, i)
+}
+
+// phraseMemo remembers, per token, the longest phrase that starts there.
+type phraseMemo struct {
+	idx  []int32 // 0 not looked up, -1 none, else 1 + index in hits
+	hits []cueHit
+}
+
+func newPhraseMemo(n int) *phraseMemo {
+	return &phraseMemo{idx: make([]int32, n)}
+}
+
+func (d *doc) memoAt(b *phraseBook, m *phraseMemo, i int) (cueHit, bool) {
+	if i < 0 || i >= len(m.idx) {
+		return cueHit{}, false
+	}
+	if m.idx[i] == 0 {
+		h, ok := b.at(d.tk, i, len(d.tk.tokens))
+		if !ok {
+			m.idx[i] = -1
+		} else {
+			m.hits = append(m.hits, h)
+			m.idx[i] = int32(len(m.hits))
+		}
+	}
+	if m.idx[i] < 0 {
+		return cueHit{}, false
+	}
+	return m.hits[m.idx[i]-1], true
+}
+
+// findCues returns the cue phrases in tokens [from, to), leftmost-longest.
+func (d *doc) findCues(from, to int) []cueHit {
+	var hits []cueHit
+	for i := max(0, from); i < to; {
+		if h, ok := d.cueAt(i); ok && h.end <= to {
+			hits = append(hits, h)
+			i = h.end
+			continue
+		}
+		i++
+	}
+	return hits
+}

@@ -48,10 +48,35 @@ import (
 // 188 دولة), a year with no year word before it, a month with neither day
 // nor year.
 func FindDates(text, lang, published string) []Date {
+	return findDates(text, lang, published, true)
+}
+
+// findDates is FindDates; with skip, the lines that cannot hold a date are
+// not folded (see mayHoldDate), which FindDates does and tests compare.
+func findDates(text, lang, published string, skip bool) []Date {
 	pub, hasPub := parseDay(published)
-	f := fold.Fold(text)
-	m := dateMatcher{toks: dateTokens(f.Folded), lang: lang, pub: pub, hasPub: hasPub}
 	var dates []Date
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; !skip || mayHoldDate(line, hasPub) {
+			m := dateMatcher{lang: lang, pub: pub, hasPub: hasPub}
+			dates = m.findInLine(dates, line, start)
+		}
+		start = end + 1
+	}
+	return dates
+}
+
+// findInLine appends the dates of line, which starts at offset in the
+// text, to dates.
+func (m *dateMatcher) findInLine(dates []Date, line string, offset int) []Date {
+	f := fold.Fold(line)
+	m.toks = dateTokens(f.Folded)
 	for i := 0; i < len(m.toks); {
 		found, ok := m.match(i)
 		if !ok {
@@ -62,13 +87,63 @@ func FindDates(text, lang, published string) []Date {
 			start, _, ok1 := f.Source(m.toks[dm.first].start, m.toks[dm.first].end)
 			_, end, ok2 := f.Source(m.toks[dm.last].start, m.toks[dm.last].end)
 			if ok1 && ok2 {
-				dm.date.Start, dm.date.End = start, end
+				dm.date.Start, dm.date.End = offset+start, offset+end
 				dates = append(dates, dm.date)
 			}
 			i = max(i, dm.last+1)
 		}
 	}
 	return dates
+}
+
+// relativeTriggers are parts, in lower case, of the words of the dates
+// that need no digit (weekdays, "أمس", "hier", "فاتح غشت", "premier
+// mars"): a line that has none of them, no digit and no character that
+// folding could turn into one holds no date, and is not folded. Folding is
+// most of the cost of FindDates.
+var relativeTriggers = []string{
+	"حد", "ثنين", "ثلاث", "ربع", "خميس", "جمع", "سبت", "مس", "بارح", "غد", "فاتح",
+	"di", "day", "hier", "demain", "tomorrow", "premier",
+}
+
+// mayHoldDate reports whether line may hold a date: it has a number, or,
+// when relative dates can be resolved (hasPub), a relative trigger or a
+// character that folding may turn into one (Arabic diacritics and tatweel,
+// presentation forms, full-width letters).
+func mayHoldDate(line string, hasPub bool) bool {
+	for _, r := range line {
+		if r < utf8.RuneSelf {
+			if r >= '0' && r <= '9' {
+				return true
+			}
+			continue
+		}
+		if unicode.IsNumber(r) {
+			return true
+		}
+		if hasPub && foldChanges(r) {
+			return true
+		}
+	}
+	if !hasPub {
+		return false
+	}
+	lower := strings.ToLower(line)
+	for _, t := range relativeTriggers {
+		if strings.Contains(lower, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldChanges reports whether folding may change r in a way that a
+// substring test of relativeTriggers would miss: Arabic diacritics and
+// tatweel, joiners and bidi marks inside a word, presentation forms,
+// full-width and mathematical letters.
+func foldChanges(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 || r == 0x061C || r == 0x00AD ||
+		r >= 0x200B && r <= 0x206F || r >= 0xFB50
 }
 
 // tokKind is the kind of a date token.

@@ -130,3 +130,19 @@ func TestFindDates(t *testing.T) {
 		})
 	}
 }
+
+// TestFindDatesSkipsNoDate checks that the lines FindDates does not fold
+// hold no date: on the inputs of testdata/reading, with and without a
+// publication date, the dates are those found when every line is folded.
+func TestFindDatesSkipsNoDate(t *testing.T) {
+	texts := readingParagraphs()
+	texts = append(texts, "LUNDI DERNIER", "ﻻ الخَميس", "Ｊｅｕｄｉ", "الخميس\u200c", "فاتح غشت", "premier mars", "avant-hier")
+	for _, text := range texts {
+		for _, pub := range []string{"", "2024-07-26"} {
+			got, want := FindDates(text, "", pub), findDates(text, "", pub, false)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("FindDates(%q, %q) mismatch (-all lines +skipping):\n%s", text, pub, diff)
+			}
+		}
+	}
+}

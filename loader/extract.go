@@ -24,8 +24,12 @@ type Extractor struct {
 	cues     *phraseBook // data/cues.tsv
 	patterns *phraseBook // data/patterns.tsv
 
-	lawByNumber map[string]string // canonical law number "27.14" -> lexicon id
-	countries   map[string]bool   // lexicon ids of places that are states
+	lawByNumber map[string]string        // canonical law number "27.14" -> lexicon id
+	ministerOf  map[string]lexicon.Entry // ministry id -> the Role of its minister
+	reportOf    map[string]lexicon.Entry // organization id -> the Report it publishes
+	laws        []lexicon.Entry          // the lexicon's laws
+	aliasesOf   map[string][]string      // entry id -> all its names and acronyms
+	countries   map[string]bool          // lexicon ids of places that are states
 }
 
 // payload is what a lexicon name stands for.
@@ -37,7 +41,8 @@ type payload struct {
 
 // NewExtractor builds an extractor over the lexicon.
 func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
-	x := &Extractor{lex: lex, acronyms: map[string][]int{}, lawByNumber: map[string]string{}}
+	x := &Extractor{lex: lex, acronyms: map[string][]int{}, lawByNumber: map[string]string{},
+		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{}}
 	var err error
 	if x.cues, err = loadPhrases("data/cues.tsv"); err != nil {
 		return nil, fmt.Errorf("new extractor: %w", err)
@@ -52,14 +57,29 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		}
 	}
 	roleOf := map[string]lexicon.Entry{} // org id -> its Role entry, for ministers
-	for _, e := range lex.Entries() {
+	entries := lex.Entries()
+	for _, e := range entries {
 		if e.Type == "Role" && e.Org != "" {
 			if _, ok := roleOf[e.Org]; !ok {
 				roleOf[e.Org] = e
 			}
+			if _, ok := x.ministerOf[e.Org]; !ok && strings.HasPrefix(e.Role, "minister") {
+				x.ministerOf[e.Org] = e
+			}
 		}
+		if e.Type == string(graph.Report) && e.Parent != "" {
+			x.reportOf[e.Parent] = e
+		}
+		if e.Type == string(graph.Law) {
+			x.laws = append(x.laws, e)
+		}
+		aliases := append([]string{e.Name}, e.Acronyms...)
+		for _, lang := range []string{"ar", "fr", "en"} {
+			aliases = append(aliases, e.Names[lang]...)
+		}
+		x.aliasesOf[e.ID] = aliases
 	}
-	for _, e := range lex.Entries() {
+	for _, e := range entries {
 		p := len(x.payloads)
 		x.payloads = append(x.payloads, payload{entry: e})
 		for _, names := range e.Names {
@@ -167,6 +187,9 @@ type doc struct {
 	extra  map[graph.ID]string
 	people map[string]*mention // role literal -> person mention, for resolution
 
+	cueMemo, patMemo *phraseMemo  // longest cue and pattern phrase per token
+	reportSents      map[int]bool // sentences that say "the report"
+
 	cluster     graph.ID // the id of the main event, once resolved
 	clusterDate string   // the main event's date, from any report of it
 }
@@ -235,6 +258,7 @@ func (x *Extractor) read(a *Article) *doc {
 		}
 	}
 	d.cover = make([]bool, len(d.tk.tokens))
+	d.cueMemo, d.patMemo = newPhraseMemo(len(d.tk.tokens)), newPhraseMemo(len(d.tk.tokens))
 	d.findMentions()
 	d.findRelations()
 	return d
@@ -321,15 +345,7 @@ func (d *doc) result() *graph.Article {
 
 // aliases returns the lexicon's names and acronyms of entity id.
 func (x *Extractor) aliases(id graph.ID) []string {
-	e, ok := x.lex.Lookup(string(id))
-	if !ok {
-		return nil
-	}
-	out := append([]string{e.Name}, e.Acronyms...)
-	for _, lang := range []string{"ar", "fr", "en"} {
-		out = append(out, e.Names[lang]...)
-	}
-	return out
+	return x.aliasesOf[string(id)]
 }
 
 func contains(list []string, s string) bool {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -213,8 +214,13 @@ func FuzzFindDates(f *testing.F) {
 		if _, ok := parseDay(published); !ok {
 			published = ""
 		}
-		if msg := checkDates(text, FindDates(text, lang, published), published); msg != "" {
+		got := FindDates(text, lang, published)
+		if msg := checkDates(text, got, published); msg != "" {
 			t.Fatalf("FindDates(%q, %q, %q): %s", text, lang, published, msg)
+		}
+		// Skipping lines that cannot hold a date loses no date.
+		if all := findDates(text, lang, published, false); !reflect.DeepEqual(got, all) {
+			t.Fatalf("FindDates(%q, %q, %q) = %v, without skipping lines %v", text, lang, published, got, all)
 		}
 	})
 }

@@ -53,34 +53,41 @@ type match struct {
 func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 	var best match
 	found := false
-	forms := []clitic{{tk.tokens[i].text, 0}}
-	if tk.tokens[i].arabic {
-		forms = cliticForms(tk.tokens[i].text)
+	if !tk.tokens[i].arabic {
+		// The common case, without building the forms.
+		return t.walk(tk, i, limit, clitic{tk.tokens[i].text, 0}, match{}, false)
 	}
-	for _, f := range forms {
-		n := t.root.next[f.form]
-		for j := i + 1; n != nil; {
-			if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
-				best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
-			}
-			if j >= limit || n.next == nil {
+	for _, f := range tk.formsOf(i) {
+		best, found = t.walk(tk, i, limit, f, best, found)
+	}
+	return best, found
+}
+
+// walk follows the trie from token i, whose form is f, and returns the
+// longest name found, or best if none beats it.
+func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found bool) (match, bool) {
+	n := t.root.next[f.form]
+	for j := i + 1; n != nil; {
+		if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
+			best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
+		}
+		if j >= limit || n.next == nil {
+			break
+		}
+		tok := tk.tokens[j]
+		if tok.hard {
+			if !tok.comma || n.next[commaKey] == nil {
 				break
 			}
-			tok := tk.tokens[j]
-			if tok.hard {
-				if !tok.comma || n.next[commaKey] == nil {
-					break
-				}
-				n = n.next[commaKey]
-			}
-			next := n.next[tok.text]
-			if next == nil && !tok.hard && t.skip[tok.text] {
-				j++ // an adverb inside a phrase: "ont également pris part"
-				continue
-			}
-			n = next
-			j++
+			n = n.next[commaKey]
 		}
+		next := n.next[tok.text]
+		if next == nil && !tok.hard && t.skip[tok.text] {
+			j++ // an adverb inside a phrase: "ont également pris part"
+			continue
+		}
+		n = next
+		j++
 	}
 	return best, found
 }

@@ -42,7 +42,7 @@ func (d *doc) findMentions() {
 	d.corefReports()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
 	d.cues = make([][]cueHit, len(d.sents))
-	for _, h := range d.x.cues.find(d.tk, 0, len(d.tk.tokens)) {
+	for _, h := range d.findCues(0, len(d.tk.tokens)) {
 		s := d.sentOf[h.start]
 		d.cues[s] = append(d.cues[s], h)
 	}
@@ -162,7 +162,7 @@ func (d *doc) officePass() {
 		if d.cover[i] {
 			continue
 		}
-		h, ok := d.x.patterns.at(tk, i, n)
+		h, ok := d.patternAt(i)
 		if !ok {
 			continue
 		}
@@ -253,7 +253,7 @@ func (d *doc) officePass() {
 		if d.cover[i] {
 			continue
 		}
-		h, ok := d.x.patterns.at(tk, i, n)
+		h, ok := d.patternAt(i)
 		if !ok || !h.has("honorific") || h.end >= n || tk.tokens[h.end].hard {
 			continue
 		}
@@ -265,7 +265,7 @@ func (d *doc) officePass() {
 		if !m.office {
 			continue
 		}
-		for _, b := range d.x.cues.find(d.tk, max(0, m.start-3), m.start) {
+		for _, b := range d.findCues(max(0, m.start-3), m.start) {
 			if b.has("behalf") && b.end == m.start {
 				m.behalf = true
 			}
@@ -287,12 +287,8 @@ func orgPhrase(org *mention) string {
 }
 
 func (d *doc) roleOfOrg(org string) (lexicon.Entry, bool) {
-	for _, e := range d.x.lex.Entries() {
-		if e.Type == "Role" && e.Org == org && strings.HasPrefix(e.Role, "minister") {
-			return e, true
-		}
-	}
-	return lexicon.Entry{}, false
+	e, ok := d.x.ministerOf[org]
+	return e, ok
 }
 
 // mentionAt returns the entity mention that starts at token i.
@@ -414,7 +410,7 @@ func startsUpper(s string) bool {
 }
 
 func (d *doc) isCue(i int) bool {
-	_, ok := d.x.cues.at(d.tk, i, len(d.tk.tokens))
+	_, ok := d.cueAt(i)
 	return ok
 }
 
@@ -473,7 +469,7 @@ func (d *doc) patternPass() {
 		if d.cover[i] {
 			continue
 		}
-		h, ok := d.x.patterns.at(tk, i, n)
+		h, ok := d.patternAt(i)
 		if !ok {
 			continue
 		}
@@ -641,10 +637,8 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 			if o.typ == graph.Organization && o.start >= m.start && o.end <= m.end {
 				// The body's yearly report, if the lexicon knows it.
 				base := "report-" + string(o.id)
-				for _, e := range d.x.lex.Entries() {
-					if e.Type == string(graph.Report) && e.Parent == string(o.id) {
-						base, m.name = e.ID, e.Name
-					}
+				if e, ok := d.x.reportOf[string(o.id)]; ok {
+					base, m.name = e.ID, e.Name
 				}
 				m.id = graph.ID(base)
 				if year != "" {
@@ -788,7 +782,7 @@ func (d *doc) extendName(i, limit int) int {
 		if t.hard || (nameStop[t.text] && !topicWord[t.text]) || d.isCue(j) {
 			break
 		}
-		if h, ok := d.x.patterns.at(tk, j, n); ok && (h.has("event") || h.has("law")) {
+		if h, ok := d.patternAt(j); ok && (h.has("event") || h.has("law")) {
 			break
 		}
 		if t.arabic && strings.HasPrefix(t.text, "و") && !(j+1 < n && (tk.tokens[j+1].text == "منه" || tk.tokens[j+1].text == "منها")) {
@@ -850,8 +844,8 @@ func (d *doc) lawAt(h cueHit) *mention {
 		for _, om := range d.x.names.findAll(tk, j+1, end) {
 			for _, v := range om.vals {
 				org := d.x.payloads[v].entry
-				for _, e := range d.x.lex.Entries() {
-					if e.Type == string(graph.Law) && e.Year == year && e.Establishes == org.ID {
+				for _, e := range d.x.laws {
+					if e.Year == year && e.Establishes == org.ID {
 						m.id, m.name, m.rule = graph.ID(e.ID), e.Name, "pattern:law-year+lexicon:"+e.ID
 					}
 				}
@@ -994,7 +988,7 @@ func (d *doc) anaphorPass() {
 		if d.cover[i] || tk.tokens[i].arabic || tk.tokens[i].hard || !determiner[tk.tokens[i-1].text] {
 			continue
 		}
-		h, ok := d.x.patterns.at(tk, i, n)
+		h, ok := d.patternAt(i)
 		if !ok || !(h.has("org") || h.has("ministry")) || h.end != i+1 {
 			continue
 		}

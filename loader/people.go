@@ -15,7 +15,7 @@ import (
 func (d *doc) peoplePass() {
 	tk := d.tk
 	n := len(tk.tokens)
-	for _, h := range d.x.cues.find(tk, 0, n) {
+	for _, h := range d.findCues(0, n) {
 		if !h.has("speak") || tk.tokens[h.start].arabic {
 			continue
 		}
@@ -37,7 +37,7 @@ func (d *doc) peoplePass() {
 		}
 		// "Name Surname, a prosecutor with ...", "Name, ministre de ...".
 		next := tk.tokens[end].text
-		if h, ok := d.x.patterns.at(tk, end, n); next == "a" || next == "an" || next == "the" || ok && (h.has("office") || h.has("minister")) {
+		if h, ok := d.patternAt(end); next == "a" || next == "an" || next == "the" || ok && (h.has("office") || h.has("minister")) {
 			if p := d.latinPersonAt(i, "pattern:apposition"); p != nil {
 				d.attachOffice(p, end, d.clauseEnd(end))
 				i = p.end - 1
@@ -48,7 +48,7 @@ func (d *doc) peoplePass() {
 	// office word, then within the clause an organization, then a comma and
 	// a name.
 	for i := 0; i < n; i++ {
-		h, ok := d.x.patterns.at(tk, i, n)
+		h, ok := d.patternAt(i)
 		if !ok || !(h.has("office") || h.has("minister")) {
 			continue
 		}
@@ -71,7 +71,7 @@ func (d *doc) peoplePass() {
 		}
 	}
 	// "أبرزت صوفيا موريتي": a name right after an Arabic verb of speech.
-	for _, h := range d.x.cues.find(tk, 0, n) {
+	for _, h := range d.findCues(0, n) {
 		if h.has("speak") && tk.tokens[h.start].arabic && h.end < n && !tk.tokens[h.end].hard && !d.cover[h.end] {
 			first := tk.tokens[h.end].text
 			if !strings.HasPrefix(first, "ال") && !hasCliticArticle(first) && !strings.HasSuffix(first, "ها") && !strings.HasSuffix(first, "هم") {
@@ -109,7 +109,7 @@ func (d *doc) appositionPass() {
 		if org == nil {
 			continue
 		}
-		h, isOffice := d.x.patterns.at(tk, p.end, n)
+		h, isOffice := d.patternAt(p.end)
 		isOffice = isOffice && (h.has("office") || h.has("minister"))
 		first := tk.tokens[p.end].text
 		if !isOffice && !articleWord[first] && !connector[first] {
@@ -200,7 +200,7 @@ func (d *doc) latinNameEnd(i int) int {
 		if (j > i && t.hard) || d.cover[j] || t.arabic || notName[t.text] {
 			break
 		}
-		if h, ok := d.x.patterns.at(tk, j, n); ok && !h.has("honorific") {
+		if h, ok := d.patternAt(j); ok && !h.has("honorific") {
 			break
 		}
 		src := tk.tokenSource(j)

@@ -1000,12 +1000,15 @@ func (d *doc) reportFacts() {
 
 // saysReport reports whether sentence s speaks of "the report".
 func (d *doc) saysReport(s int) bool {
-	for i, t := range d.tk.tokens {
-		if d.sentOf[i] == s && (reportWord[t.text] || reportWord[strings.TrimPrefix(t.text, "و")]) {
-			return true
+	if d.reportSents == nil {
+		d.reportSents = map[int]bool{}
+		for i, t := range d.tk.tokens {
+			if reportWord[t.text] || reportWord[strings.TrimPrefix(t.text, "و")] {
+				d.reportSents[d.sentOf[i]] = true
+			}
 		}
 	}
-	return false
+	return d.reportSents[s]
 }
 
 var reportWord = wordSet("التقرير rapport report")

@@ -27,12 +27,29 @@ type tokenized struct {
 	src    string
 	folded fold.Text
 	tokens []token
+	forms  [][]clitic // per token, its clitic forms, computed on first use
+}
+
+// formsOf returns the forms of token i with Arabic clitics peeled off,
+// the unpeeled form first.
+func (t *tokenized) formsOf(i int) []clitic {
+	if !t.tokens[i].arabic {
+		return []clitic{{t.tokens[i].text, 0}}
+	}
+	if t.forms == nil {
+		t.forms = make([][]clitic, len(t.tokens))
+	}
+	if t.forms[i] == nil {
+		t.forms[i] = cliticForms(t.tokens[i].text)
+	}
+	return t.forms[i]
 }
 
 func tokenize(src string) *tokenized {
 	f := fold.Fold(src)
 	t := &tokenized{src: src, folded: f}
 	s := f.Folded
+	t.tokens = make([]token, 0, len(s)/6+1)
 	hard, seps := true, 0
 	comma := false
 	for i := 0; i < len(s); {

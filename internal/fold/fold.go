@@ -73,6 +73,16 @@ func Key(s string) string {
 	})
 }
 
+// latinFolds holds the folded form of each rune below U+0250 (Latin-1 and
+// Latin Extended), computed once: French text folds without NFKD.
+var latinFolds = func() []string {
+	t := make([]string, 0x250)
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = string(foldSlow(r, nil))
+	}
+	return t
+}()
+
 // foldRune appends the folded form of r to dst.
 func foldRune(r rune, dst []byte) []byte {
 	if r < utf8.RuneSelf {
@@ -81,8 +91,16 @@ func foldRune(r rune, dst []byte) []byte {
 		}
 		return append(dst, byte(r))
 	}
+	// Arabic letters other than those runeMap folds are their own form:
+	// the common case of Arabic text, without a map lookup or NFKD.
+	if r >= 0x0621 && r <= 0x064A && !arabicFolded(r) {
+		return utf8.AppendRune(dst, r)
+	}
 	if m, ok := runeMap[r]; ok {
 		return append(dst, m...)
+	}
+	if r < rune(len(latinFolds)) {
+		return append(dst, latinFolds[r]...)
 	}
 	switch {
 	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, dagger alef, tatweel
@@ -98,6 +116,26 @@ func foldRune(r rune, dst []byte) []byte {
 	case unicode.IsSpace(r):
 		return append(dst, ' ')
 	}
+	return decompose(r, dst)
+}
+
+// foldSlow folds r without the tables built from it.
+func foldSlow(r rune, dst []byte) []byte {
+	if m, ok := runeMap[r]; ok {
+		return append(dst, m...)
+	}
+	if isInvisible(r) {
+		return dst
+	}
+	if unicode.IsSpace(r) {
+		return append(dst, ' ')
+	}
+	return decompose(r, dst)
+}
+
+// decompose appends r's compatibility decomposition without combining
+// marks, lower-cased.
+func decompose(r rune, dst []byte) []byte {
 	var tmp [utf8.UTFMax]byte
 	n := utf8.EncodeRune(tmp[:], r)
 	d := norm.NFKD.Bytes(tmp[:n])
@@ -116,6 +154,16 @@ func foldRune(r rune, dst []byte) []byte {
 	return dst
 }
 
+// arabicFolded reports whether an Arabic letter folds to another: alef
+// forms, alef maqsura, taa marbuta, hamza on a carrier, and tatweel.
+func arabicFolded(r rune) bool {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ى', 'ة', 'ؤ', 'ئ', 0x0640:
+		return true
+	}
+	return false
+}
+
 // isInvisible reports whether r is a format control that changes neither
 // the letters nor the words of a text: joiners, bidi marks, embeddings and
 // isolates, the byte order mark, the soft hyphen.
@@ -132,7 +180,7 @@ func isInvisible(r rune) bool {
 // runeMap holds the folds that decomposition and lower-casing do not give.
 var runeMap = map[rune]string{
 	'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا",
-	'ى': "ي", 'ة': "ه",
+	'ى': "ي", 'ة': "ه", 'ؤ': "و", 'ئ': "ي",
 	'،': ",", '؛': ";", '؟': "?", 0x066B: ".", 0x066C: ",", 0x066A: "%", 0x06D4: ".",
 	'‘': "'", '’': "'", '‚': "'", 'ʼ': "'", '´': "'", '`': "'",
 	'“': "\"", '”': "\"", '„': "\"", '«': "\"", '»': "\"",
