@@ -72,22 +72,36 @@ type articleDraft struct {
 	published    string // from metadata, "" if none
 	text         string // plain text, or HTML already rendered to text
 	raw          []byte // the content hashed for the ID
+	html         bool   // text comes from an HTML page
 }
 
+// minHTMLArticleWords is the fewest words, besides the title, that make an
+// article of an HTML page: below it the page is navigation, a form or an
+// error page, and reading it fails with ErrNoArticle.
+const minHTMLArticleWords = 12
+
 // buildArticle cleans d's text and computes everything an Article holds. It
-// returns an error wrapping ErrEmpty if no text is left.
+// returns an error wrapping ErrEmpty if no text is left, or ErrNoArticle if
+// too little is left of an HTML page.
 func buildArticle(d articleDraft) (*Article, error) {
 	body, published := Clean(d.text)
+	if d.html && !moreWordsThan(body, minHTMLArticleWords-1+len(strings.Fields(d.title))) {
+		return nil, problemf(ErrNoArticle, "no article in HTML: only %d words of text", len(strings.Fields(body)))
+	}
 	if strings.TrimSpace(body) == "" {
 		if strings.TrimSpace(d.text) == "" {
 			return nil, problemf(ErrEmpty, "only white space")
 		}
 		return nil, problemf(ErrEmpty, "no text after cleaning")
 	}
+	paras, scores := paragraphScores(body)
 	lang := d.lang
 	if lang == "" {
-		lang = DetectLang(body)
-		if lang == "" {
+		var total langScore
+		for _, s := range scores {
+			total = total.add(s)
+		}
+		if lang, _ = total.lang(); lang == "" {
 			return nil, problemf(ErrEmpty, "no words after cleaning")
 		}
 	}
@@ -111,7 +125,7 @@ func buildArticle(d articleDraft) (*Article, error) {
 	if a.Title == "" {
 		a.Title = titleOfText(body)
 	}
-	a.Paragraphs = paragraphSpans(body, lang)
+	a.Paragraphs = paragraphLangs(paras, scores, lang)
 	a.Sentences = Sentences(body)
 	p := 0
 	for i, s := range a.Sentences {
@@ -124,11 +138,11 @@ func buildArticle(d articleDraft) (*Article, error) {
 	return a, nil
 }
 
-// paragraphSpans returns the trimmed spans of the non-blank lines of text.
-// A paragraph whose language is unclear (no letters, or a short Latin line
-// with no French or English evidence) takes the article's language.
-func paragraphSpans(text, lang string) []Span {
+// paragraphScores returns the trimmed spans of the non-blank lines of
+// text and the language score of each.
+func paragraphScores(text string) ([]Span, []langScore) {
 	var spans []Span
+	var scores []langScore
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -139,16 +153,33 @@ func paragraphSpans(text, lang string) []Span {
 		n := len(spans)
 		spans = appendTrimmed(spans, start, end, text)
 		if len(spans) > n {
-			s := &spans[n]
-			l, sure := detectLang(text[s.Start:s.End])
-			if l == "" || !sure && l != "ar" && lang != "ar" {
-				l = lang
-			}
-			s.Lang = l
+			scores = append(scores, scoreLang(text[spans[n].Start:spans[n].End]))
 		}
 		start = end + 1
 	}
+	return spans, scores
+}
+
+// paragraphLangs sets the language of each paragraph from its score. A
+// paragraph whose language is unclear (no letters, or Latin letters with
+// no French or English evidence) in a French or English article takes the
+// article's language lang.
+func paragraphLangs(spans []Span, scores []langScore, lang string) []Span {
+	for i := range spans {
+		l, sure := scores[i].lang()
+		if l == "" || !sure && l != "ar" && lang != "ar" {
+			l = lang
+		}
+		spans[i].Lang = l
+	}
 	return spans
+}
+
+// paragraphSpans returns the paragraphs of text with their languages, in
+// an article of language lang.
+func paragraphSpans(text, lang string) []Span {
+	spans, scores := paragraphScores(text)
+	return paragraphLangs(spans, scores, lang)
 }
 
 // maxTitleWords bounds a title line: longer first lines are paragraphs.

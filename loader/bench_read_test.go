@@ -7,13 +7,20 @@ import (
 	"testing"
 )
 
-// benchInputs returns the inputs of testdata/reading that match pattern,
-// by name, and their total size.
-func benchInputs(b *testing.B, pattern string) (map[string][]byte, int64) {
+// benchInputs returns the inputs of testdata/reading that match one of
+// patterns, by name, and their total size.
+func benchInputs(b *testing.B, patterns ...string) (map[string][]byte, int64) {
 	b.Helper()
-	files, err := filepath.Glob(filepath.Join(readingDir, pattern))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no inputs %s: %v", pattern, err)
+	var files []string
+	for _, p := range patterns {
+		m, err := filepath.Glob(filepath.Join(readingDir, p))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		b.Fatalf("no inputs %v", patterns)
 	}
 	inputs := map[string][]byte{}
 	var total int64
@@ -31,8 +38,8 @@ func benchInputs(b *testing.B, pattern string) (map[string][]byte, int64) {
 // benchParse measures the whole reading path (decoding, extraction,
 // cleaning, language, paragraphs, sentences, dates) on the inputs that
 // match pattern.
-func benchParse(b *testing.B, pattern string) {
-	inputs, total := benchInputs(b, pattern)
+func benchParse(b *testing.B, patterns ...string) {
+	inputs, total := benchInputs(b, patterns...)
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -45,7 +52,7 @@ func benchParse(b *testing.B, pattern string) {
 }
 
 func BenchmarkReadText(b *testing.B)  { benchParse(b, "*.txt") }
-func BenchmarkReadHTML(b *testing.B)  { benchParse(b, "*.htm*") }
+func BenchmarkReadHTML(b *testing.B)  { benchParse(b, "*.html", "*.htm") }
 func BenchmarkReadJSONL(b *testing.B) { benchParse(b, "*.jsonl") }
 
 // benchText returns the text inputs of testdata/reading, joined.

@@ -28,13 +28,17 @@ type phraseBook struct {
 
 // loadPhrases reads "kind<TAB>phrase[<TAB>value]" lines from the embedded
 // file name.
-func loadPhrases(name string) (*phraseBook, error) {
+func loadPhrases(name string, vocab *vocabulary) (*phraseBook, error) {
 	data, err := dataFS.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	b := &phraseBook{kinds: map[string]bool{}}
-	b.trie.skip = phraseAdverbs
+	b.trie.vocab = vocab
+	b.trie.skip = map[int32]bool{}
+	for w := range phraseAdverbs {
+		b.trie.skip[vocab.intern(w)] = true
+	}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())

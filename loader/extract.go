@@ -13,7 +13,8 @@ import (
 // states. It is built once from a lexicon and is safe for concurrent use:
 // Extract keeps its state per call.
 type Extractor struct {
-	lex *lexicon.Lexicon
+	lex   *lexicon.Lexicon
+	vocab *vocabulary // the words of every dictionary below
 
 	names    trie      // lexicon names, folded
 	payloads []payload // what each name of names stands for
@@ -43,11 +44,14 @@ type payload struct {
 func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 	x := &Extractor{lex: lex, acronyms: map[string][]int{}, lawByNumber: map[string]string{},
 		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{}}
+	x.vocab = newVocabulary()
+	x.vocab.intern(commaKey)
+	x.names.vocab, x.portfolios.vocab = x.vocab, x.vocab
 	var err error
-	if x.cues, err = loadPhrases("data/cues.tsv"); err != nil {
+	if x.cues, err = loadPhrases("data/cues.tsv", x.vocab); err != nil {
 		return nil, fmt.Errorf("new extractor: %w", err)
 	}
-	if x.patterns, err = loadPhrases("data/patterns.tsv"); err != nil {
+	if x.patterns, err = loadPhrases("data/patterns.tsv", x.vocab); err != nil {
 		return nil, fmt.Errorf("new extractor: %w", err)
 	}
 	x.countries = map[string]bool{}
@@ -241,7 +245,7 @@ type mention struct {
 func (m *mention) isEntity() bool { return m.typ != "" && !m.drop && m.id != "" }
 
 func (x *Extractor) read(a *Article) *doc {
-	d := &doc{x: x, art: a, tk: tokenize(a.Text), sents: a.Sentences, extra: map[graph.ID]string{}, people: map[string]*mention{}}
+	d := &doc{x: x, art: a, tk: tokenize(a.Text, x.vocab), sents: a.Sentences, extra: map[graph.ID]string{}, people: map[string]*mention{}}
 	if len(d.sents) == 0 {
 		d.sents = Sentences(a.Text)
 	}

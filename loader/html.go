@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
 	"github.com/actorgraph/actorgraph/internal/fold"
@@ -28,6 +29,7 @@ func parseHTML(name string, data []byte) (*Article, error) {
 		published: page.published,
 		text:      page.text,
 		raw:       data,
+		html:      true,
 	})
 }
 
@@ -38,17 +40,14 @@ type htmlPage struct {
 	published string // "YYYY-MM-DD" from the page's metadata, or ""
 }
 
-// minHTMLArticleWords is the fewest words, besides the title, that make an
-// article: below it the page is navigation, a form or an error page.
-const minHTMLArticleWords = 12
-
 // readHTML extracts the article of an HTML page with go-readability (the
 // Readability.js algorithm): the title, the text of the main content with
 // its paragraphs, and the published time of the page's metadata (meta
 // article:published_time, JSON-LD datePublished …). Navigation, menus,
 // sidebars, share buttons, comments, forms, footers, scripts and styles
 // are left out by readability; what boilerplate remains inside the
-// article's container (a headline ticker) is for Clean.
+// article's container (a headline ticker) is for Clean, and a page with
+// too little text left is not an article (see buildArticle).
 //
 // pageURL, if not "", is the page's address.
 func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
@@ -77,10 +76,6 @@ func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
 	if err := art.RenderText(&b); err != nil {
 		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: %v", err)
 	}
-	body, _ := Clean(b.String())
-	if len(strings.Fields(body)) < minHTMLArticleWords {
-		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: only %d words of text", len(strings.Fields(body)))
-	}
 	page.title = strings.Join(strings.Fields(art.Title()), " ")
 	page.text = b.String()
 	if page.title != "" && !startsWithLine(page.text, page.title) {
@@ -93,14 +88,21 @@ func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
 }
 
 // readabilityParse runs readability, turning a panic of the library on a
-// hostile page into an error.
+// hostile page into an error. The page is parsed here rather than by
+// readability.FromReader, which guesses the character set of the whole page
+// with chardet (most of its time) although the page is UTF-8 by now.
 func readabilityParse(data []byte, base *url.URL) (art readability.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("readability panicked: %v", r)
 		}
 	}()
-	return readability.FromReader(bytes.NewReader(data), base)
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return readability.Article{}, err
+	}
+	p := readability.NewParser()
+	return p.ParseAndMutate(doc, base)
 }
 
 // htmlUTF8 returns data as UTF-8. A page that is not valid UTF-8 is

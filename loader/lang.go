@@ -22,76 +22,117 @@ func DetectLang(text string) string {
 
 // detectLang is DetectLang that also reports whether the answer is backed
 // by evidence: for "ar", that Arabic letters clearly outnumber Latin ones;
-// for "fr" and "en", that the vote was won by a margin.
+// for "fr" and "en", that the vote was won by a function word or more.
 func detectLang(text string) (lang string, sure bool) {
-	var arabic, latin int
-	for _, r := range text {
-		if r < utf8.RuneSelf {
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				latin++
-			}
-			continue
-		}
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		switch {
-		case unicode.Is(unicode.Arabic, r):
-			arabic++
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		}
-	}
+	return scoreLang(text).lang()
+}
+
+// langScore counts the evidence of a text's language: its Arabic and Latin
+// letters, and the French and English votes of its Latin words. Scores of
+// parts add up to the score of the whole.
+type langScore struct {
+	arabic, latin int
+	fr, en        int // in quarter points, see vote
+}
+
+func (s langScore) add(o langScore) langScore {
+	return langScore{s.arabic + o.arabic, s.latin + o.latin, s.fr + o.fr, s.en + o.en}
+}
+
+// lang returns the language the score shows and whether it is sure.
+func (s langScore) lang() (string, bool) {
 	switch {
-	case arabic == 0 && latin == 0:
+	case s.arabic == 0 && s.latin == 0:
 		return "", false
-	case arabic >= latin:
-		return "ar", arabic >= 2*latin && arabic >= 3
-	}
-	fr, en := latinVote(text)
-	switch {
-	case en > fr:
-		return "en", en-fr >= 2
+	case s.arabic >= s.latin:
+		return "ar", s.arabic >= 2*s.latin && s.arabic >= 3
+	case s.en > s.fr:
+		return "en", s.en-s.fr >= wordVote
 	default:
-		return "fr", fr-en >= 2
+		return "fr", s.fr-s.en >= wordVote
 	}
 }
 
-// latinVote scores text as French and as English. Function words weigh 2,
-// elisions (l’, d’, qu’) 2, French accents 1, English spellings (th, w,
-// -ing) 0.5; the halves are kept by doubling every weight.
-func latinVote(text string) (fr, en int) {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '’'
-	})
-	for _, w := range words {
-		w = strings.ToLower(w)
-		if i := strings.IndexAny(w, "'’"); i >= 0 {
-			head, tail := w[:i], strings.TrimLeft(w[i:], "'’")
-			switch {
-			case frenchElisions[head]:
-				fr += 4
-			case tail == "s" || tail == "t" || tail == "re" || tail == "ll" || tail == "ve":
-				en += 4
-			}
-			w = tail
-		}
-		if frenchWords[w] {
-			fr += 4
-		}
-		if englishWords[w] {
-			en += 4
-		}
-		for _, r := range w {
-			if strings.ContainsRune("éèêëàâçîïôûùœ", r) {
-				fr += 2
+// The weights of the French/English vote, in quarter points.
+const (
+	wordVote    = 4 // a function word, an elision (l’, d’, qu’) or an English clitic ('s)
+	accentVote  = 2 // a French accent
+	spellerVote = 1 // an English spelling: th, w, -ing
+)
+
+// scoreLang counts the letters of text and the votes of its Latin words.
+func scoreLang(text string) langScore {
+	var s langScore
+	wordStart, latinWord := -1, true
+	for i, r := range text {
+		isLetter, isLatin := false, false
+		switch {
+		case r < utf8.RuneSelf:
+			isLetter = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+			isLatin = isLetter
+		case r >= 0x0621 && r <= 0x064A: // the Arabic letters proper
+			isLetter = true
+			s.arabic++
+		case unicode.IsLetter(r):
+			isLetter = true
+			if unicode.Is(unicode.Latin, r) {
+				isLatin = true
+			} else if unicode.Is(unicode.Arabic, r) {
+				s.arabic++
 			}
 		}
-		if strings.Contains(w, "th") || strings.ContainsRune(w, 'w') || strings.HasSuffix(w, "ing") {
-			en++
+		if isLatin {
+			s.latin++
+		}
+		switch {
+		case isLetter || (r == '\'' || r == '’') && wordStart >= 0:
+			if wordStart < 0 {
+				wordStart, latinWord = i, true
+			}
+			latinWord = latinWord && (isLatin || !isLetter)
+		case wordStart >= 0:
+			if latinWord {
+				s.vote(text[wordStart:i])
+			}
+			wordStart = -1
 		}
 	}
-	return fr, en
+	if wordStart >= 0 && latinWord {
+		s.vote(text[wordStart:])
+	}
+	return s
+}
+
+// vote adds the French and English votes of the Latin word w.
+func (s *langScore) vote(w string) {
+	if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
+		w = strings.ToLower(w)
+	}
+	if i := strings.IndexAny(w, "'’"); i >= 0 {
+		head, tail := w[:i], strings.TrimLeft(w[i:], "'’")
+		switch {
+		case frenchElisions[head]:
+			s.fr += wordVote
+		case tail == "s" || tail == "t" || tail == "re" || tail == "ll" || tail == "ve":
+			s.en += wordVote
+		}
+		w = tail
+	}
+	if frenchWords[w] {
+		s.fr += wordVote
+	}
+	if englishWords[w] {
+		s.en += wordVote
+	}
+	for _, r := range w {
+		switch r {
+		case 'é', 'è', 'ê', 'ë', 'à', 'â', 'ç', 'î', 'ï', 'ô', 'û', 'ù', 'œ':
+			s.fr += accentVote
+		}
+	}
+	if strings.Contains(w, "th") || strings.IndexByte(w, 'w') >= 0 || strings.HasSuffix(w, "ing") {
+		s.en += spellerVote
+	}
 }
 
 var frenchElisions = map[string]bool{

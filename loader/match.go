@@ -5,15 +5,42 @@ package loader
 // token. Word boundaries are right by construction, and a match never spans
 // a hard separator (comma, full stop, parenthesis, line break).
 type trie struct {
-	root trieNode
+	vocab *vocabulary
+	root  trieNode
 	// skip lists words that may stand inside a phrase without being part
 	// of it (adverbs such as "également", "also").
-	skip map[string]bool
+	skip map[int32]bool
 }
 
 type trieNode struct {
-	next map[string]*trieNode
+	next map[int32]*trieNode
 	vals []int // payloads of the names that end here
+}
+
+// vocabulary interns the words of an extractor's dictionaries, so that a
+// text's words are looked up once and tries are walked by number.
+type vocabulary struct {
+	ids map[string]int32
+}
+
+func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+
+// intern returns w's id, adding it if new.
+func (v *vocabulary) intern(w string) int32 {
+	id, ok := v.ids[w]
+	if !ok {
+		id = int32(len(v.ids))
+		v.ids[w] = id
+	}
+	return id
+}
+
+// id returns w's id, or -1 for a word no dictionary holds.
+func (v *vocabulary) id(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	return -1
 }
 
 // add inserts the name given as folded tokens with payload val.
@@ -23,13 +50,14 @@ func (t *trie) add(keys []string, val int) {
 	}
 	n := &t.root
 	for _, k := range keys {
+		id := t.vocab.intern(k)
 		if n.next == nil {
-			n.next = map[string]*trieNode{}
+			n.next = map[int32]*trieNode{}
 		}
-		c := n.next[k]
+		c := n.next[id]
 		if c == nil {
 			c = &trieNode{}
-			n.next[k] = c
+			n.next[id] = c
 		}
 		n = c
 	}
@@ -55,7 +83,7 @@ func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 	found := false
 	if !tk.tokens[i].arabic {
 		// The common case, without building the forms.
-		return t.walk(tk, i, limit, clitic{tk.tokens[i].text, 0}, match{}, false)
+		return t.walk(tk, i, limit, clitic{tk.tokens[i].text, 0, tk.ids[i]}, match{}, false)
 	}
 	for _, f := range tk.formsOf(i) {
 		best, found = t.walk(tk, i, limit, f, best, found)
@@ -66,7 +94,11 @@ func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 // walk follows the trie from token i, whose form is f, and returns the
 // longest name found, or best if none beats it.
 func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found bool) (match, bool) {
-	n := t.root.next[f.form]
+	if f.id < 0 {
+		return best, found
+	}
+	comma := t.vocab.id(commaKey)
+	n := t.root.next[f.id]
 	for j := i + 1; n != nil; {
 		if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
 			best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
@@ -76,15 +108,19 @@ func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found boo
 		}
 		tok := tk.tokens[j]
 		if tok.hard {
-			if !tok.comma || n.next[commaKey] == nil {
+			if !tok.comma || comma < 0 || n.next[comma] == nil {
 				break
 			}
-			n = n.next[commaKey]
+			n = n.next[comma]
 		}
-		next := n.next[tok.text]
-		if next == nil && !tok.hard && t.skip[tok.text] {
+		id := tk.ids[j]
+		next := n.next[id]
+		if next == nil && !tok.hard && t.skip[id] && id >= 0 {
 			j++ // an adverb inside a phrase: "ont également pris part"
 			continue
+		}
+		if id < 0 {
+			break
 		}
 		n = next
 		j++

@@ -1031,7 +1031,6 @@ func (d *doc) headOf(m *mention) string {
 // commission), when no other organization of the article starts the same.
 func (d *doc) shortFormPass() {
 	tk := d.tk
-	var short trie
 	owner := map[string]*mention{}
 	ambiguous := map[string]bool{}
 	for _, m := range d.ments {
@@ -1048,30 +1047,25 @@ func (d *doc) shortFormPass() {
 		}
 		owner[key] = m
 	}
-	vals := []*mention{}
-	for key, m := range owner {
-		if ambiguous[key] {
-			continue
-		}
-		short.add(strings.Fields(key), len(vals))
-		vals = append(vals, m)
+	if len(owner) == 0 {
+		return
 	}
-	for i := 0; i < len(tk.tokens); i++ {
-		if d.cover[i] {
+	for i := 0; i+1 < len(tk.tokens); i++ {
+		if d.cover[i] || d.cover[i+1] || !tk.tokens[i].arabic || tk.tokens[i+1].hard {
 			continue
 		}
-		sm, ok := short.longestAt(tk, i, len(tk.tokens))
-		if !ok || d.cover[sm.end-1] {
-			continue
+		for _, f := range tk.formsOf(i) {
+			key := f.form + " " + tk.tokens[i+1].text
+			full := owner[key]
+			if full == nil || ambiguous[key] || full.start > i {
+				continue // only after the full name
+			}
+			m := d.newMention(i, i+2, f.peeled, full.typ, "pattern:short-form", confHeuristic)
+			m.id, m.name = full.id, full.name
+			d.ments = append(d.ments, m)
+			d.coverRange(i, i+2)
+			i++
+			break
 		}
-		full := vals[sm.vals[0]]
-		if full.start > i {
-			continue // only after the full name
-		}
-		m := d.newMention(sm.start, sm.end, sm.peeled, full.typ, "pattern:short-form", confHeuristic)
-		m.id, m.name = full.id, full.name
-		d.ments = append(d.ments, m)
-		d.coverRange(sm.start, sm.end)
-		i = sm.end - 1
 	}
 }

@@ -307,7 +307,7 @@ func parseRecord(name string, n int, line []byte) (*Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		d.text, d.raw = page.text, []byte(rec.HTML)
+		d.text, d.raw, d.html = page.text, []byte(rec.HTML), true
 		d.title = cmp.Or(d.title, page.title)
 		d.published = cmp.Or(d.published, page.published)
 	default:

@@ -27,6 +27,8 @@ type tokenized struct {
 	src    string
 	folded fold.Text
 	tokens []token
+	vocab  *vocabulary
+	ids    []int32    // per token, its word's id in vocab, or -1
 	forms  [][]clitic // per token, its clitic forms, computed on first use
 }
 
@@ -34,20 +36,29 @@ type tokenized struct {
 // the unpeeled form first.
 func (t *tokenized) formsOf(i int) []clitic {
 	if !t.tokens[i].arabic {
-		return []clitic{{t.tokens[i].text, 0}}
+		return []clitic{{t.tokens[i].text, 0, t.ids[i]}}
 	}
 	if t.forms == nil {
 		t.forms = make([][]clitic, len(t.tokens))
 	}
 	if t.forms[i] == nil {
-		t.forms[i] = cliticForms(t.tokens[i].text)
+		forms := cliticForms(t.tokens[i].text)
+		for k := range forms {
+			forms[k].id = -1
+			if t.vocab != nil {
+				forms[k].id = t.vocab.id(forms[k].form)
+			}
+		}
+		t.forms[i] = forms
 	}
 	return t.forms[i]
 }
 
-func tokenize(src string) *tokenized {
+// tokenize splits src into folded words, numbered by vocab (which may be
+// nil when only the words are wanted).
+func tokenize(src string, vocab *vocabulary) *tokenized {
 	f := fold.Fold(src)
-	t := &tokenized{src: src, folded: f}
+	t := &tokenized{src: src, folded: f, vocab: vocab}
 	s := f.Folded
 	t.tokens = make([]token, 0, len(s)/6+1)
 	hard, seps := true, 0
@@ -80,6 +91,13 @@ func tokenize(src string) *tokenized {
 			comma = r == ','
 		}
 		i += size
+	}
+	t.ids = make([]int32, len(t.tokens))
+	for k, tok := range t.tokens {
+		t.ids[k] = -1
+		if vocab != nil {
+			t.ids[k] = vocab.id(tok.text)
+		}
 	}
 	return t
 }
@@ -127,7 +145,7 @@ const commaKey = ","
 // tokenKeys returns the folded tokens of a name, as the matcher stores it,
 // with commaKey where the name has a comma between two words.
 func tokenKeys(name string) []string {
-	t := tokenize(name)
+	t := tokenize(name, nil)
 	keys := make([]string, 0, len(t.tokens))
 	for i, tok := range t.tokens {
 		if i > 0 && tok.comma {
@@ -143,10 +161,10 @@ func tokenKeys(name string) []string {
 // the article (للجنة = ل + اللجنة) — each with the number of folded bytes
 // peeled, the unpeeled form first.
 func cliticForms(tok string) []clitic {
-	forms := []clitic{{tok, 0}}
+	forms := []clitic{{tok, 0, -1}}
 	peel := func(s string, n int) {
 		if utf8.RuneCountInString(s) >= 2 {
-			forms = append(forms, clitic{s, n})
+			forms = append(forms, clitic{s, n, -1})
 		}
 	}
 	const waw, fa, ba, lam, kaf = "و", "ف", "ب", "ل", "ك"
@@ -162,8 +180,8 @@ func cliticForms(tok string) []clitic {
 		// After ل the article loses its alef: للأمم = ل + الأمم, and when
 		// the word itself starts with ل the two merge: للجنة = ل + اللجنة.
 		forms = append(forms,
-			clitic{"ا" + rest[len(lam):], n + 2*len(lam)},
-			clitic{"ال" + rest[len(lam):], n + len(lam)})
+			clitic{"ا" + rest[len(lam):], n + 2*len(lam), -1},
+			clitic{"ال" + rest[len(lam):], n + len(lam), -1})
 		return forms
 	}
 	for _, c := range []string{ba, lam, kaf} {
@@ -179,6 +197,7 @@ func cliticForms(tok string) []clitic {
 type clitic struct {
 	form   string
 	peeled int
+	id     int32 // the form's id in the vocabulary, or -1
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -27,30 +27,34 @@ import (
 type Text struct {
 	// Folded is the matching form.
 	Folded string
-	// start[i] and end[i] are the byte span, in the source, of the rune
-	// that produced byte i of Folded.
-	start, end []int32
+	src    string
+	// start[i] is the byte offset, in the source, of the rune that
+	// produced byte i of Folded.
+	start []int32
 }
 
 // Fold returns the matching form of s with its offset map. Invalid UTF-8
 // bytes fold to U+FFFD.
 func Fold(s string) Text {
-	var b strings.Builder
-	b.Grow(len(s))
-	start := make([]int32, 0, len(s))
-	end := make([]int32, 0, len(s))
-	var buf [64]byte
+	out := make([]byte, 0, len(s)+len(s)/8)
+	start := make([]int32, 0, cap(out))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		out := foldRune(r, buf[:0])
-		for range out {
-			start = append(start, int32(i))
-			end = append(end, int32(i+size))
+		n := len(out)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			out = append(out, byte(r))
+		} else {
+			out = foldRune(r, out)
 		}
-		b.Write(out)
+		for k := n; k < len(out); k++ {
+			start = append(start, int32(i))
+		}
 		i += size
 	}
-	return Text{Folded: b.String(), start: start, end: end}
+	return Text{Folded: string(out), src: s, start: start}
 }
 
 // Source returns the byte span in the source text of the folded bytes
@@ -59,7 +63,9 @@ func (t Text) Source(i, j int) (int, int, bool) {
 	if i < 0 || j > len(t.Folded) || i >= j {
 		return 0, 0, false
 	}
-	return int(t.start[i]), int(t.end[j-1]), true
+	last := int(t.start[j-1])
+	_, size := utf8.DecodeRuneInString(t.src[last:])
+	return int(t.start[i]), last + size, true
 }
 
 // Key returns the comparison key of s: its folded form with runs of white
