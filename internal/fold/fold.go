@@ -148,7 +148,11 @@ func decompose(r rune, dst []byte) []byte {
 	for len(d) > 0 {
 		c, size := utf8.DecodeRune(d)
 		d = d[size:]
-		if unicode.Is(unicode.Mn, c) {
+		if unicode.Is(unicode.Mn, c) || c == 0x0640 || isInvisible(c) {
+			continue
+		}
+		if unicode.IsSpace(c) {
+			dst = append(dst, ' ')
 			continue
 		}
 		if m, ok := runeMap[c]; ok {
