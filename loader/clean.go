@@ -93,14 +93,14 @@ const (
 func (c *cleaner) live() []int {
 	var idx []int
 	for i, l := range c.lines {
-		if !c.drop[i] && !isBlank(l) {
+		if !c.drop[i] && !isBlankLine(l) {
 			idx = append(idx, i)
 		}
 	}
 	return idx
 }
 
-func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+func isBlankLine(s string) bool { return strings.TrimSpace(s) == "" }
 
 // dropDatelines drops the datelines among the first headLines and last
 // tailLines non-blank lines and returns the publication date they give:
@@ -141,7 +141,7 @@ func (c *cleaner) dropSitePhrases() {
 		if c.drop[i] {
 			continue
 		}
-		if isBlank(l) {
+		if isBlankLine(l) {
 			// A blank line ends the list, unless it separates the label
 			// from its first item.
 			related = related && items == 0
@@ -203,7 +203,7 @@ func (c *cleaner) join() string {
 	for i, l := range c.lines {
 		switch {
 		case c.drop[i]:
-		case isBlank(l):
+		case isBlankLine(l):
 			blank = true
 		default:
 			if b.Len() > 0 {
@@ -392,7 +392,7 @@ func (t phraseTable) cover(words []string) (phraseKind, bool) {
 			i += k
 			continue
 		}
-		if !t.fillers[words[i]] && !isDigits(words[i]) {
+		if !t.fillers[words[i]] && !isASCIIDigits(words[i]) {
 			return 0, false
 		}
 		i++
@@ -464,8 +464,8 @@ func moreWordsThan(s string, n int) bool {
 	return count > n
 }
 
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
+// isASCIIDigits reports whether s is a non-empty run of ASCII digits.
+func isASCIIDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -638,7 +638,7 @@ const maxInlineDatelineWords = 3
 func inlineDateline(body string) string {
 	n := 0
 	for line := range strings.SplitSeq(body, "\n") {
-		if isBlank(line) {
+		if isBlankLine(line) {
 			continue
 		}
 		if n++; n > 2 {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,4 +159,20 @@ func withinOneSentence(sents []Span, start, end int) bool {
 		}
 	}
 	return false
+}
+
+func ExampleClean() {
+	text := "• Other headline one\n• Other headline two\nBREAKING\n" +
+		"Published on March 5, 2024\n\n" +
+		"Morocco steps up victim protection\n\nMorocco steps up victim protection\n\n" +
+		"The National Commission met on Thursday in Rabat.\n" +
+		"Comments are closed.\n"
+	body, published := Clean(text)
+	fmt.Printf("%s\n--\n%s\n", body, published)
+	// Output:
+	// Morocco steps up victim protection
+	//
+	// The National Commission met on Thursday in Rabat.
+	// --
+	// 2024-03-05
 }

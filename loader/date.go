@@ -146,22 +146,22 @@ func foldChanges(r rune) bool {
 		r >= 0x200B && r <= 0x206F || r >= 0xFB50
 }
 
-// tokKind is the kind of a date token.
-type tokKind uint8
+// dateTokKind is the kind of a date token.
+type dateTokKind uint8
 
 const (
-	tokWord  tokKind = iota + 1 // letters and marks
-	tokNum                      // ASCII digits (Arabic-Indic digits are folded to them)
-	tokPunct                    // one other rune
+	dateTokWord  dateTokKind = iota + 1 // letters and marks
+	dateTokNum                          // ASCII digits (Arabic-Indic digits are folded to them)
+	dateTokPunct                        // one other rune
 )
 
 // dateToken is a token of folded text.
 type dateToken struct {
-	kind       tokKind
+	kind       dateTokKind
 	text       string
 	start, end int  // byte span in the folded text
 	spaced     bool // white space precedes the token
-	num        int  // value of a tokNum of at most 9 digits
+	num        int  // value of a dateTokNum of at most 9 digits
 }
 
 // dateTokens splits folded text into words, numbers and punctuation.
@@ -169,7 +169,7 @@ func dateTokens(s string) []dateToken {
 	toks := make([]dateToken, 0, len(s)/4)
 	spaced := true
 	for i := 0; i < len(s); {
-		r, size := decodeRune(s[i:])
+		r, size := decodeRuneFast(s[i:])
 		switch {
 		case unicode.IsSpace(r):
 			spaced = true
@@ -184,21 +184,21 @@ func dateTokens(s string) []dateToken {
 				}
 				j++
 			}
-			toks = append(toks, dateToken{kind: tokNum, text: s[i:j], start: i, end: j, spaced: spaced, num: n})
+			toks = append(toks, dateToken{kind: dateTokNum, text: s[i:j], start: i, end: j, spaced: spaced, num: n})
 			i = j
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			j := i + size
 			for j < len(s) {
-				r2, s2 := decodeRune(s[j:])
+				r2, s2 := decodeRuneFast(s[j:])
 				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
 				}
 				j += s2
 			}
-			toks = append(toks, dateToken{kind: tokWord, text: s[i:j], start: i, end: j, spaced: spaced})
+			toks = append(toks, dateToken{kind: dateTokWord, text: s[i:j], start: i, end: j, spaced: spaced})
 			i = j
 		default:
-			toks = append(toks, dateToken{kind: tokPunct, text: s[i : i+size], start: i, end: i + size, spaced: spaced})
+			toks = append(toks, dateToken{kind: dateTokPunct, text: s[i : i+size], start: i, end: i + size, spaced: spaced})
 			i += size
 		}
 		spaced = false
@@ -225,12 +225,12 @@ type dateMatch struct {
 func (m *dateMatcher) match(i int) (dateMatch, bool) {
 	t := m.toks[i]
 	switch t.kind {
-	case tokNum:
+	case dateTokNum:
 		if d, ok := m.dayMonth(i, i); ok {
 			return d, true
 		}
 		return m.numeric(i)
-	case tokWord:
+	case dateTokWord:
 		if _, ok := m.weekday(i); ok {
 			return m.fromWeekday(i)
 		}
@@ -240,7 +240,7 @@ func (m *dateMatcher) match(i int) (dateMatch, bool) {
 		if d, ok := m.lastNext(i); ok {
 			return d, true
 		}
-		if dayWords[t.text] > 0 {
+		if dateDayWords[t.text] > 0 {
 			return m.dayMonth(i, i)
 		}
 		if _, _, ok := m.month(i); ok {
@@ -252,7 +252,7 @@ func (m *dateMatcher) match(i int) (dateMatch, bool) {
 		if t.text == "شهر" {
 			return m.monthYear(i+1, i)
 		}
-		if yearWords[t.text] {
+		if dateYearWords[t.text] {
 			return m.cuedYear(i)
 		}
 	}
@@ -270,7 +270,7 @@ func (m *dateMatcher) tok(i int) dateToken {
 // isPunct reports whether token i is one of the runes in set.
 func (m *dateMatcher) isPunct(i int, set string) bool {
 	t := m.tok(i)
-	return t.kind == tokPunct && strings.Contains(set, t.text)
+	return t.kind == dateTokPunct && strings.Contains(set, t.text)
 }
 
 // skipPunct returns the index after token i if it is one of set, else i.
@@ -283,7 +283,7 @@ func (m *dateMatcher) skipPunct(i int, set string) int {
 
 // skipWords returns the index after token i if it is one of words, else i.
 func (m *dateMatcher) skipWords(i int, words map[string]bool) int {
-	if t := m.tok(i); t.kind == tokWord && words[t.text] {
+	if t := m.tok(i); t.kind == dateTokWord && words[t.text] {
 		return i + 1
 	}
 	return i
@@ -292,7 +292,7 @@ func (m *dateMatcher) skipWords(i int, words map[string]bool) int {
 // weekday returns the weekday named by token i.
 func (m *dateMatcher) weekday(i int) (time.Weekday, bool) {
 	t := m.tok(i)
-	if t.kind != tokWord {
+	if t.kind != dateTokWord {
 		return 0, false
 	}
 	wd, ok := weekdayNames[t.text]
@@ -304,10 +304,10 @@ func (m *dateMatcher) weekday(i int) (time.Weekday, bool) {
 // take a period.
 func (m *dateMatcher) month(i int) (mon monthName, next int, ok bool) {
 	t := m.tok(i)
-	if t.kind != tokWord {
+	if t.kind != dateTokWord {
 		return monthName{}, i, false
 	}
-	if n := m.tok(i + 1); n.kind == tokWord {
+	if n := m.tok(i + 1); n.kind == dateTokWord {
 		if mn, ok := monthNames[t.text+" "+n.text]; ok {
 			return mn, i + 2, true
 		}
@@ -329,17 +329,17 @@ func (m *dateMatcher) month(i int) (mon monthName, next int, ok bool) {
 // ("فاتح", "premier").
 func (m *dateMatcher) day(i int) (day, next int, ok bool) {
 	t := m.tok(i)
-	if t.kind == tokWord {
-		if d := dayWords[t.text]; d > 0 {
+	if t.kind == dateTokWord {
+		if d := dateDayWords[t.text]; d > 0 {
 			return d, i + 1, true
 		}
 		return 0, i, false
 	}
-	if t.kind != tokNum || len(t.text) > 2 || t.num < 1 || t.num > 31 || m.inNumber(i) {
+	if t.kind != dateTokNum || len(t.text) > 2 || t.num < 1 || t.num > 31 || m.inNumber(i) {
 		return 0, i, false
 	}
 	next = i + 1
-	if s := m.tok(next); s.kind == tokWord && !s.spaced && ordinalSuffixes[s.text] {
+	if s := m.tok(next); s.kind == dateTokWord && !s.spaced && ordinalSuffixes[s.text] {
 		next++
 	}
 	return t.num, next, true
@@ -349,25 +349,25 @@ func (m *dateMatcher) day(i int) (day, next int, ok bool) {
 // decimal, a time, a law number, a numeric date.
 func (m *dateMatcher) inNumber(i int) bool {
 	p, n := m.tok(i-1), m.tok(i+1)
-	if p.kind == tokPunct && !m.tok(i).spaced && strings.Contains(".,:/", p.text) &&
-		m.tok(i-2).kind == tokNum && !p.spaced {
+	if p.kind == dateTokPunct && !m.tok(i).spaced && strings.Contains(".,:/", p.text) &&
+		m.tok(i-2).kind == dateTokNum && !p.spaced {
 		return true
 	}
-	return n.kind == tokPunct && !n.spaced && strings.Contains(".,:/", n.text) &&
-		m.tok(i+2).kind == tokNum && !m.tok(i+2).spaced
+	return n.kind == dateTokPunct && !n.spaced && strings.Contains(".,:/", n.text) &&
+		m.tok(i+2).kind == dateTokNum && !m.tok(i+2).spaced
 }
 
 // year returns the year at token i: four digits from 1900 to 2100 that do
 // not start or end a span of years (2023-2030) or a longer number.
 func (m *dateMatcher) year(i int) (year, next int, ok bool) {
 	t := m.tok(i)
-	if t.kind != tokNum || len(t.text) != 4 || t.num < minYear || t.num > maxYear {
+	if t.kind != dateTokNum || len(t.text) != 4 || t.num < minYear || t.num > maxYear {
 		return 0, i, false
 	}
-	if p := m.tok(i - 1); p.kind == tokPunct && strings.Contains("-/.", p.text) && m.spanPart(i-2, i-1, i) {
+	if p := m.tok(i - 1); p.kind == dateTokPunct && strings.Contains("-/.", p.text) && m.spanPart(i-2, i-1, i) {
 		return 0, i, false
 	}
-	if n := m.tok(i + 1); n.kind == tokPunct && strings.Contains("-/.,", n.text) && m.spanPart(i, i+1, i+2) {
+	if n := m.tok(i + 1); n.kind == dateTokPunct && strings.Contains("-/.,", n.text) && m.spanPart(i, i+1, i+2) {
 		return 0, i, false
 	}
 	return t.num, i + 1, true
@@ -378,7 +378,7 @@ func (m *dateMatcher) year(i int) (year, next int, ok bool) {
 // span of two years with spaces (2023 - 2030). "2024 - 18:30" is not.
 func (m *dateMatcher) spanPart(a, p, b int) bool {
 	ta, tp, tb := m.tok(a), m.tok(p), m.tok(b)
-	if ta.kind != tokNum || tb.kind != tokNum {
+	if ta.kind != dateTokNum || tb.kind != dateTokNum {
 		return false
 	}
 	if !tp.spaced && !tb.spaced {
@@ -420,7 +420,7 @@ func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 		days, j = append(days, dayTok{d, k}), k2
 		enumerated = enumerated || enum
 	}
-	j = m.skipWords(j, ofWords)
+	j = m.skipWords(j, dateOfWords)
 	mon, j, ok := m.month(j)
 	if !ok {
 		return dateMatch{}, false
@@ -431,11 +431,11 @@ func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 	}
 	// A range across months: d1 month1 [year1] - d2 month2 [year2].
 	if k, enum := m.rangeSep(j1); k > j1 {
-		if d2, k2, ok := m.day(m.skipWords(k, articleWords)); ok {
-			k2 = m.skipWords(k2, ofWords)
+		if d2, k2, ok := m.day(m.skipWords(k, dateArticleWords)); ok {
+			k2 = m.skipWords(k2, dateOfWords)
 			if mon2, k3, ok := m.month(k2); ok {
 				y2, end, hasY2 := m.optYear(k3)
-				from, to := ymd{y1, mon.month, d1}, ymd{y2, mon2.month, d2}
+				from, to := calDay{y1, mon.month, d1}, calDay{y2, mon2.month, d2}
 				if !hasY1 && hasY2 {
 					from.y = y2
 					if mon.month > mon2.month {
@@ -445,9 +445,9 @@ func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 				if enum && !closeDays(from, to) {
 					// Two dates: this one, with the year of the second.
 					if hasY2 {
-						return m.resolveRange(first, j1-1, from, ymd{})
+						return m.resolveRange(first, j1-1, from, calDay{})
 					}
-					return m.resolve(first, j1-1, y1, hasY1, from, ymd{})
+					return m.resolve(first, j1-1, y1, hasY1, from, calDay{})
 				}
 				switch {
 				case hasY2:
@@ -458,7 +458,7 @@ func (m *dateMatcher) dayMonth(i, first int) (dateMatch, bool) {
 			}
 		}
 	}
-	return m.resolve(first, j1-1, y1, hasY1, ymd{0, mon.month, d1}, ymd{})
+	return m.resolve(first, j1-1, y1, hasY1, calDay{0, mon.month, d1}, calDay{})
 }
 
 // dayList resolves several days of one month ("12 و13 أكتوبر", "5 et 19
@@ -472,7 +472,7 @@ func (m *dateMatcher) dayList(first, last, year int, hasYear bool, month int, da
 		consecutive = consecutive && days[k].day == days[k-1].day+1
 	}
 	if !enumerated && n == 2 || consecutive {
-		return m.resolve(first, last, year, hasYear, ymd{0, month, days[0].day}, ymd{0, month, days[n-1].day})
+		return m.resolve(first, last, year, hasYear, calDay{0, month, days[0].day}, calDay{0, month, days[n-1].day})
 	}
 	// Separate dates: each day alone, the last with the month and year.
 	var main dateMatch
@@ -484,7 +484,7 @@ func (m *dateMatcher) dayList(first, last, year int, hasYear bool, month int, da
 		if k == n-1 {
 			l = last
 		}
-		dm, ok := m.resolve(f, l, year, hasYear, ymd{0, month, d.day}, ymd{})
+		dm, ok := m.resolve(f, l, year, hasYear, calDay{0, month, d.day}, calDay{})
 		if !ok {
 			return dateMatch{}, false
 		}
@@ -502,7 +502,7 @@ type dayTok struct{ day, tok int }
 
 // closeDays reports whether to is at most three days after from, so that
 // "30 juin et 1er juillet" is a range and "3 mai et 15 août" two dates.
-func closeDays(from, to ymd) bool {
+func closeDays(from, to calDay) bool {
 	if from.y == 0 || to.y == 0 {
 		from.y, to.y = 2000, 2000
 		if from.m > to.m {
@@ -529,13 +529,13 @@ func (m *dateMatcher) optYear(i int) (year, next int, ok bool) {
 func (m *dateMatcher) rangeSep(i int) (next int, enumerates bool) {
 	t := m.tok(i)
 	switch {
-	case t.kind == tokPunct && t.text == "-":
+	case t.kind == dateTokPunct && t.text == "-":
 		return i + 1, false
-	case t.kind == tokPunct && t.text == "&":
+	case t.kind == dateTokPunct && t.text == "&":
 		return i + 1, true
-	case t.kind == tokWord && rangeWords[t.text]:
+	case t.kind == dateTokWord && dateRangeWords[t.text]:
 		return i + 1, false
-	case t.kind == tokWord && andWords[t.text]:
+	case t.kind == dateTokWord && dateAndWords[t.text]:
 		return i + 1, true
 	}
 	return i, false
@@ -552,17 +552,17 @@ func (m *dateMatcher) monthFirst(i int) (dateMatch, bool) {
 	if !ok {
 		return dateMatch{}, false
 	}
-	if m.tok(j).kind == tokNum && m.tok(j).spaced {
+	if m.tok(j).kind == dateTokNum && m.tok(j).spaced {
 		return dateMatch{}, false // "March 5 2000 people": ambiguous
 	}
-	to := ymd{}
+	to := calDay{}
 	if k, _ := m.rangeSep(j); k > j {
 		if d2, k2, ok := m.day(k); ok && d2 > d1 {
-			to, j = ymd{0, mon.month, d2}, k2
+			to, j = calDay{0, mon.month, d2}, k2
 		}
 	}
 	y, end, hasYear := m.optYear(j)
-	return m.resolve(i, end-1, y, hasYear, ymd{0, mon.month, d1}, to)
+	return m.resolve(i, end-1, y, hasYear, calDay{0, mon.month, d1}, to)
 }
 
 // monthYear matches a month and a year at token i, or a range of months
@@ -574,7 +574,7 @@ func (m *dateMatcher) monthYear(i, first int) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	if k, _ := m.rangeSep(j); k > j {
-		if mon2, k2, ok := m.month(m.skipWords(k, monthArticles)); ok && mon2.month > mon.month {
+		if mon2, k2, ok := m.month(m.skipWords(k, dateMonthArticles)); ok && mon2.month > mon.month {
 			if y, end, ok := m.optYear(k2); ok {
 				return dateMatch{date: Date{
 					Value: fmt.Sprintf("%04d-%02d", y, mon.month),
@@ -608,28 +608,28 @@ func (m *dateMatcher) cuedYear(i int) (dateMatch, bool) {
 // token i, unless a law word ("loi", "رقم", "n°") comes before it.
 func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
 	a, s1, b, s2, c := m.tok(i), m.tok(i+1), m.tok(i+2), m.tok(i+3), m.tok(i+4)
-	if s1.kind != tokPunct || s1.text != s2.text || !strings.Contains("/-.", s1.text) ||
-		b.kind != tokNum || c.kind != tokNum || s1.spaced || b.spaced || s2.spaced || c.spaced {
+	if s1.kind != dateTokPunct || s1.text != s2.text || !strings.Contains("/-.", s1.text) ||
+		b.kind != dateTokNum || c.kind != dateTokNum || s1.spaced || b.spaced || s2.spaced || c.spaced {
 		return dateMatch{}, false
 	}
 	// Not part of a longer chain (2.18.2014.5) or after a law word.
-	if n := m.tok(i + 5); n.kind == tokPunct && !n.spaced && m.tok(i+6).kind == tokNum && !m.tok(i+6).spaced {
+	if n := m.tok(i + 5); n.kind == dateTokPunct && !n.spaced && m.tok(i+6).kind == dateTokNum && !m.tok(i+6).spaced {
 		return dateMatch{}, false
 	}
-	if p := m.tok(i - 1); p.kind == tokPunct && !a.spaced && m.tok(i-2).kind == tokNum {
+	if p := m.tok(i - 1); p.kind == dateTokPunct && !a.spaced && m.tok(i-2).kind == dateTokNum {
 		return dateMatch{}, false
 	}
 	if m.afterLawWord(i) {
 		return dateMatch{}, false
 	}
-	var d ymd
+	var d calDay
 	switch {
 	case len(a.text) == 4 && len(b.text) <= 2 && len(c.text) <= 2:
-		d = ymd{a.num, b.num, c.num}
+		d = calDay{a.num, b.num, c.num}
 	case len(a.text) <= 2 && len(b.text) <= 2 && len(c.text) == 4:
-		d = ymd{c.num, b.num, a.num}
+		d = calDay{c.num, b.num, a.num}
 		if (m.lang == "en" && a.num <= 12 || b.num > 12) && validDay(c.num, a.num, b.num) {
-			d = ymd{c.num, a.num, b.num}
+			d = calDay{c.num, a.num, b.num}
 		}
 	default:
 		return dateMatch{}, false
@@ -646,10 +646,10 @@ func (m *dateMatcher) afterLawWord(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		t := m.tok(j)
 		switch {
-		case t.kind == tokWord && lawWords[t.text]:
+		case t.kind == dateTokWord && dateLawWords[t.text]:
 			return true
-		case t.kind == tokPunct && strings.Contains("°º:.", t.text):
-		case t.kind == tokWord && (t.text == "n" || t.text == "no" || t.text == "nº"):
+		case t.kind == dateTokPunct && strings.Contains("°º:.", t.text):
+		case t.kind == dateTokWord && (t.text == "n" || t.text == "no" || t.text == "nº"):
 			return true
 		default:
 			return false
@@ -664,14 +664,14 @@ func (m *dateMatcher) afterLawWord(i int) bool {
 func (m *dateMatcher) fromWeekday(i int) (dateMatch, bool) {
 	wd, _ := m.weekday(i)
 	j := m.skipPunct(i+1, ",،")
-	j = m.skipWords(j, articleWords)
+	j = m.skipWords(j, dateArticleWords)
 	if d, ok := m.dayMonth(j, i); ok {
 		return d, true
 	}
 	dir, last := 0, i
-	if t := m.tok(i + 1); t.kind == tokWord && pastWords[t.text] {
+	if t := m.tok(i + 1); t.kind == dateTokWord && datePastWords[t.text] {
 		dir, last = -1, i+1
-	} else if t.kind == tokWord && nextWords[t.text] {
+	} else if t.kind == dateTokWord && dateNextWords[t.text] {
 		dir, last = 1, i+1
 	}
 	return m.relativeWeekday(i, last, wd, dir)
@@ -750,15 +750,15 @@ func (m *dateMatcher) relativeDay(i int) (dateMatch, bool) {
 	return m.relativeMatch(i, last, m.pub.AddDate(0, 0, offset))
 }
 
-// ymd is a calendar date; a zero y means the year is not stated.
-type ymd struct{ y, m, d int }
+// calDay is a calendar date; a zero y means the year is not stated.
+type calDay struct{ y, m, d int }
 
-func (d ymd) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d) }
+func (d calDay) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d) }
 
 // resolve returns the date from and, if to.m is set, the range to its day
 // to, in the year stated (hasYear) or the year that puts from closest to
 // the publication date.
-func (m *dateMatcher) resolve(first, last, year int, hasYear bool, from, to ymd) (dateMatch, bool) {
+func (m *dateMatcher) resolve(first, last, year int, hasYear bool, from, to calDay) (dateMatch, bool) {
 	relative := false
 	if !hasYear {
 		if !m.hasPub {
@@ -794,7 +794,7 @@ func (m *dateMatcher) closestYear(month, day int) int {
 
 // resolveRange validates from and to (to.m == 0: no range) and returns the
 // match.
-func (m *dateMatcher) resolveRange(first, last int, from, to ymd) (dateMatch, bool) {
+func (m *dateMatcher) resolveRange(first, last int, from, to calDay) (dateMatch, bool) {
 	if !validDay(from.y, from.m, from.d) || from.y < minYear || from.y > maxYear {
 		return dateMatch{}, false
 	}
@@ -829,8 +829,8 @@ func isDateWord(w string) bool {
 	return wd || mn || monthParts[w]
 }
 
-// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
-func decodeRune(s string) (rune, int) {
+// decodeRuneFast is utf8.DecodeRuneInString with a fast path for ASCII.
+func decodeRuneFast(s string) (rune, int) {
 	if s[0] < utf8.RuneSelf {
 		return rune(s[0]), 1
 	}
@@ -850,28 +850,28 @@ var (
 
 	weekdayNames = newWeekdayTable()
 
-	// dayWords name the first day of a month: "فاتح غشت" is 1 August.
-	dayWords = map[string]int{dateKey("فاتح"): 1, dateKey("الفاتح"): 1, "premier": 1}
+	// dateDayWords name the first day of a month: "فاتح غشت" is 1 August.
+	dateDayWords = map[string]int{dateKey("فاتح"): 1, dateKey("الفاتح"): 1, "premier": 1}
 
-	ordinalSuffixes = foldedWordSet("er", "re", "e", "eme", "ème", "st", "nd", "rd", "th")
-	ofWords         = foldedWordSet("de", "of")
-	articleWords    = foldedWordSet("le", "the", "on", "في", "الموافق")
-	rangeWords      = foldedWordSet("au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
-	andWords        = foldedWordSet("و", "et", "and")
-	monthArticles   = foldedWordSet("en", "in", "شهر")
-	pastWords       = foldedWordSet("dernier", "dernière", "passé", "passée", "الماضي", "المنصرم", "الفارط", "المنقضي")
-	nextWords       = foldedWordSet("prochain", "prochaine", "المقبل", "القادم")
+	ordinalSuffixes   = foldedWordSet("er", "re", "e", "eme", "ème", "st", "nd", "rd", "th")
+	dateOfWords       = foldedWordSet("de", "of")
+	dateArticleWords  = foldedWordSet("le", "the", "on", "في", "الموافق")
+	dateRangeWords    = foldedWordSet("au", "to", "à", "إلى", "الى", "حتى", "till", "until", "through")
+	dateAndWords      = foldedWordSet("و", "et", "and")
+	dateMonthArticles = foldedWordSet("en", "in", "شهر")
+	datePastWords     = foldedWordSet("dernier", "dernière", "passé", "passée", "الماضي", "المنصرم", "الفارط", "المنقضي")
+	dateNextWords     = foldedWordSet("prochain", "prochaine", "المقبل", "القادم")
 
-	// yearWords introduce a year: "سنة 2016", "en 2016", "in 2016".
-	yearWords = foldedWordSet(
+	// dateYearWords introduce a year: "سنة 2016", "en 2016", "in 2016".
+	dateYearWords = foldedWordSet(
 		"سنة", "لسنة", "بسنة", "وسنة", "السنة", "للسنة", "عام", "لعام", "العام", "للعام", "بعام",
 		"وعام", "والعام", "منذ", "خلال", "برسم", "مطلع", "أواخر", "أوائل",
 		"en", "année", "depuis", "courant", "fin", "début", "mi",
 		"in", "since", "year", "during", "early", "late", "mid",
 	)
 
-	// lawWords before a number make it a law or decree number.
-	lawWords = foldedWordSet(
+	// dateLawWords before a number make it a law or decree number.
+	dateLawWords = foldedWordSet(
 		"رقم", "قانون", "القانون", "مرسوم", "المرسوم", "ظهير", "الظهير", "المادة", "الفصل", "دورية",
 		"loi", "décret", "dahir", "arrêté", "circulaire", "article", "art", "law", "decree", "act",
 	)

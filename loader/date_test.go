@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -145,4 +146,15 @@ func TestFindDatesSkipsNoDate(t *testing.T) {
 			}
 		}
 	}
+}
+
+func ExampleFindDates() {
+	text := "نظمت اللجنة، أمس الخميس، يومي 12 و13 أكتوبر 2021 ورشة حول القانون 27.14 الصادر سنة 2016."
+	for _, d := range FindDates(text, "ar", "2024-07-26") {
+		fmt.Printf("%s %s %s %v\n", text[d.Start:d.End], d.Value, d.Until, d.Relative)
+	}
+	// Output:
+	// أمس الخميس 2024-07-25  true
+	// 12 و13 أكتوبر 2021 2021-10-12 2021-10-13 false
+	// 2016 2016  false
 }

@@ -15,8 +15,8 @@ var (
 	ErrEmpty = errors.New("no article text")
 
 	// ErrBinary is returned when an input holds NUL bytes, starts with the
-	// signature of a binary format (PDF, ZIP, images, gzip), or is mostly
-	// control characters or bytes that are not UTF-8.
+	// signature of a binary format (PDF, ZIP, images, gzip), or has many
+	// control characters.
 	ErrBinary = errors.New("binary content")
 
 	// ErrInvalidUTF8 is returned when a text input, or an HTML page that

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -159,4 +160,46 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		x.ExtractAll(arts)
 	}
+}
+
+// FuzzExtract checks, for any text, that extraction does not panic, that
+// its output is consistent (every relation's ends are its entities), and
+// that every mention and every evidence is quoted from the text as written.
+func FuzzExtract(f *testing.F) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	x, err := NewExtractor(lex)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		"نظمت اللجنة الوطنية لتنسيق إجراءات مكافحة الاتجار بالبشر والوقاية منه، أمس الخميس، يومًا تواصليًا في الرباط بشراكة مع مكتب الأمم المتحدة المعني بالجريمة والمخدرات.",
+		"La CNCLT a organisé, jeudi à Rabat, un séminaire en partenariat avec l'ONUDC (ONUDC), avec le soutien financier de l'Union européenne.",
+		"Minister of Justice Abdellatif Ouahbi said Law 27.14, which Morocco adopted in 2016, protects victims.",
+		"القانون 14.27 سنة 2016 (", ", , ( ) «»", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &Article{ID: "fuzz", Name: "fuzz.txt", Text: text, Lang: DetectLang(text), Sentences: Sentences(text)}
+		a.Dates = FindDates(text, a.Lang, "")
+		got := x.Extract(a)
+		if err := got.Validate(); err != nil && len(got.Entities) > 0 {
+			t.Fatalf("inconsistent extraction of %q: %v", text, err)
+		}
+		for _, e := range got.Entities {
+			for _, m := range e.Mentions {
+				if !strings.Contains(text, m) {
+					t.Fatalf("mention %q of %s is not in the text %q", m, e.ID, text)
+				}
+			}
+		}
+		for _, r := range got.Relations {
+			if !strings.Contains(text, r.Evidence) {
+				t.Fatalf("evidence %q is not in the text %q", r.Evidence, text)
+			}
+		}
+	})
 }

@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ext uint8, data []byte) {
 		name := "input" + fuzzExts[int(ext)%len(fuzzExts)]
 		arts, err := Parse(name, data, ReadOptions{MaxBytes: 1 << 20})
-		for _, e := range unjoin(err) {
+		for _, e := range splitJoined(err) {
 			var ie *InputError
 			if !errors.As(e, &ie) || !strings.HasPrefix(ie.Source, name) {
 				t.Errorf("error %v (%T) is not an *InputError for %s", e, e, name)

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -51,8 +52,11 @@ type htmlPage struct {
 //
 // pageURL, if not "", is the page's address.
 func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
-	if len(bytes.TrimSpace(data)) == 0 {
+	switch {
+	case len(data) == 0:
 		return htmlPage{}, problemf(ErrEmpty, "file is empty")
+	case len(bytes.TrimSpace(data)) == 0:
+		return htmlPage{}, problemf(ErrEmpty, "only white space")
 	}
 	if err := checkBinary(data); err != nil {
 		return htmlPage{}, err
@@ -66,6 +70,9 @@ func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
 		base, _ = url.Parse(pageURL) // a bad URL only loses absolute links
 	}
 	art, err := readabilityParse(data, base)
+	if errors.Is(err, ErrTooLarge) {
+		return htmlPage{}, err
+	}
 	if err != nil {
 		return htmlPage{}, problemf(ErrNoArticle, "no article in HTML: %v", err)
 	}
@@ -101,8 +108,31 @@ func readabilityParse(data []byte, base *url.URL) (art readability.Article, err 
 	if err != nil {
 		return readability.Article{}, err
 	}
+	if n := countElements(doc, maxHTMLElements); n > maxHTMLElements {
+		return readability.Article{}, problemf(ErrTooLarge, "page has more than %d elements", maxHTMLElements)
+	}
 	p := readability.NewParser()
 	return p.ParseAndMutate(doc, base)
+}
+
+// maxHTMLElements bounds the elements of a page: readability's scoring
+// grows faster than the page, and a news page has a few thousand.
+const maxHTMLElements = 100_000
+
+// countElements returns the number of element nodes under n, counting no
+// further than limit+1.
+func countElements(n *html.Node, limit int) int {
+	count := 0
+	for stack := []*html.Node{n}; len(stack) > 0 && count <= limit; {
+		n, stack = stack[len(stack)-1], stack[:len(stack)-1]
+		if n.Type == html.ElementNode {
+			count++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return count
 }
 
 // htmlUTF8 returns data as UTF-8. A page that is not valid UTF-8 is

@@ -70,7 +70,7 @@ func scoreLang(text string) langScore {
 		case r < utf8.RuneSelf:
 			isLetter = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 			isLatin = isLetter
-		case r >= 0x0621 && r <= 0x064A: // the Arabic letters proper
+		case r >= 0x0621 && r <= 0x064A && r != 0x0640: // the Arabic letters, not tatweel
 			isLetter = true
 			s.arabic++
 		case unicode.IsLetter(r):

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,4 +88,16 @@ func TestParagraphLang(t *testing.T) {
 	if got := paragraphSpans("Rabat", "en"); got[0].Lang != "en" {
 		t.Errorf("unclear line in an English article: Lang = %q, want en", got[0].Lang)
 	}
+}
+
+func ExampleDetectLang() {
+	fmt.Println(DetectLang("اللجنة الوطنية لتنسيق إجراءات مكافحة الاتجار بالبشر (CNCLT)"))
+	fmt.Println(DetectLang("La Commission nationale a organisé un séminaire."))
+	fmt.Println(DetectLang("The Commission met with the partners."))
+	fmt.Println(DetectLang("2023-2030") == "")
+	// Output:
+	// ar
+	// fr
+	// en
+	// true
 }

@@ -81,6 +81,9 @@ type match struct {
 func (t *trie) longestAt(tk *tokenized, i, limit int) (match, bool) {
 	var best match
 	found := false
+	if i < 0 || i >= len(tk.tokens) || i >= limit {
+		return best, false
+	}
 	if !tk.tokens[i].arabic {
 		// The common case, without building the forms.
 		return t.walk(tk, i, limit, clitic{tk.tokens[i].text, 0, tk.ids[i]}, match{}, false)

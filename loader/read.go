@@ -174,17 +174,19 @@ var binarySignatures = []string{
 	"\xd0\xcf\x11\xe0", "RIFF", "\x7fELF", "OggS", "ID3",
 }
 
-// Thresholds of checkBinary, as fractions of the bytes sampled.
+// checkBinary looks at the first binarySample bytes; more than
+// maxControlFraction of them being control characters makes a file binary.
+// Bytes that are not UTF-8 do not: a text in windows-1256 is mostly such
+// bytes, and is reported as ErrInvalidUTF8.
 const (
 	binarySample         = 64 << 10
 	maxControlFraction   = 0.10
-	maxNonUTF8Fraction   = 0.30
 	minBinaryCheckLength = 16
 )
 
 // checkBinary returns an ErrBinary problem if data holds a NUL byte, starts
 // with a binary signature, or, in its first binarySample bytes, has too
-// many control characters or bytes that are not UTF-8.
+// many control characters.
 func checkBinary(data []byte) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return problemf(ErrBinary, "binary content: NUL byte at %d", i)
@@ -198,27 +200,14 @@ func checkBinary(data []byte) error {
 	if len(sample) < minBinaryCheckLength {
 		return nil
 	}
-	var control, invalid int
-	for i := 0; i < len(sample); {
-		c := sample[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
-				control++
-			}
-			i++
-			continue
+	control := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+			control++
 		}
-		r, size := utf8.DecodeRune(sample[i:])
-		if r == utf8.RuneError && size == 1 && i+utf8.UTFMax <= len(sample) {
-			invalid++
-		}
-		i += size
 	}
-	switch n := float64(len(sample)); {
-	case float64(control) > maxControlFraction*n:
+	if float64(control) > maxControlFraction*float64(len(sample)) {
 		return problemf(ErrBinary, "binary content: %d control characters in %d bytes", control, len(sample))
-	case float64(invalid) > maxNonUTF8Fraction*n:
-		return problemf(ErrBinary, "binary content: %d bytes that are not text in %d", invalid, len(sample))
 	}
 	return nil
 }
@@ -362,12 +351,12 @@ func recordDate(s string) string {
 func ReadFile(path string, opts ReadOptions) ([]*Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, inputError(path, 0, pathErr(err))
+		return nil, inputError(path, 0, withoutPathError(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, inputError(path, 0, pathErr(err))
+		return nil, inputError(path, 0, withoutPathError(err))
 	}
 	if fi.IsDir() {
 		return nil, inputError(path, 0, problemf(ErrUnsupported, "is a folder"))
@@ -378,14 +367,14 @@ func ReadFile(path string, opts ReadOptions) ([]*Article, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, inputError(path, 0, fmt.Errorf("read: %w", pathErr(err)))
+		return nil, inputError(path, 0, fmt.Errorf("read: %w", withoutPathError(err)))
 	}
 	return Parse(path, data, opts)
 }
 
-// pathErr drops the *fs.PathError around err, whose path the InputError
+// withoutPathError drops the *fs.PathError around err, whose path the InputError
 // already names.
-func pathErr(err error) error {
+func withoutPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
@@ -408,7 +397,7 @@ func Walk(ctx context.Context, paths []string, opts ReadOptions, stdin io.Reader
 	if problem == nil {
 		problem = func(error) {}
 	}
-	w := walker{ctx: ctx, opts: opts, fn: fn, problem: problem}
+	w := pathWalker{ctx: ctx, opts: opts, fn: fn, problem: problem}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -420,8 +409,8 @@ func Walk(ctx context.Context, paths []string, opts ReadOptions, stdin io.Reader
 	return nil
 }
 
-// walker carries Walk's arguments.
-type walker struct {
+// pathWalker carries Walk's arguments.
+type pathWalker struct {
 	ctx     context.Context
 	opts    ReadOptions
 	fn      func(*Article) error
@@ -429,14 +418,14 @@ type walker struct {
 }
 
 // path reads one of Walk's paths.
-func (w *walker) path(p string, stdin io.Reader) error {
+func (w *pathWalker) path(p string, stdin io.Reader) error {
 	if p == "-" {
 		return w.stdin(stdin)
 	}
 	fi, err := os.Stat(p)
 	switch {
 	case err != nil:
-		w.problem(inputError(p, 0, pathErr(err)))
+		w.problem(inputError(p, 0, withoutPathError(err)))
 		return nil
 	case fi.IsDir():
 		return w.dir(p)
@@ -445,7 +434,7 @@ func (w *walker) path(p string, stdin io.Reader) error {
 }
 
 // stdin reads standard input as one input named "-".
-func (w *walker) stdin(r io.Reader) error {
+func (w *pathWalker) stdin(r io.Reader) error {
 	if r == nil {
 		w.problem(inputError("-", 0, problemf(ErrUnsupported, "no standard input")))
 		return nil
@@ -461,10 +450,10 @@ func (w *walker) stdin(r io.Reader) error {
 }
 
 // dir walks a folder.
-func (w *walker) dir(root string) error {
+func (w *pathWalker) dir(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			w.problem(inputError(p, 0, pathErr(err)))
+			w.problem(inputError(p, 0, withoutPathError(err)))
 			return nil // WalkDir skips what it could not read
 		}
 		if ctxErr := w.ctx.Err(); ctxErr != nil {
@@ -491,13 +480,13 @@ func (w *walker) dir(root string) error {
 }
 
 // file reads one file.
-func (w *walker) file(p string) error {
+func (w *pathWalker) file(p string) error {
 	arts, err := ReadFile(p, w.opts)
 	return w.emit(arts, err)
 }
 
 // emit passes arts to fn and each error of err to problem.
-func (w *walker) emit(arts []*Article, err error) error {
+func (w *pathWalker) emit(arts []*Article, err error) error {
 	for _, a := range arts {
 		if ctxErr := w.ctx.Err(); ctxErr != nil {
 			return ctxErr

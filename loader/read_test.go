@@ -80,7 +80,7 @@ func dumpArticles(arts []*Article, err error) []byte {
 		}
 		dumpArticle(&b, a)
 	}
-	for _, e := range unjoin(err) {
+	for _, e := range splitJoined(err) {
 		fmt.Fprintf(&b, "\nproblem: %v\n", e)
 	}
 	return b.Bytes()
@@ -111,8 +111,8 @@ func dumpArticle(b *bytes.Buffer, a *Article) {
 	}
 }
 
-// unjoin returns the errors joined in err, or err alone.
-func unjoin(err error) []error {
+// splitJoined returns the errors joined in err, or err alone.
+func splitJoined(err error) []error {
 	if err == nil {
 		return nil
 	}
@@ -319,6 +319,7 @@ func badInputs() []struct {
 		{"nul.txt", []byte("Le ministre\x00 a présidé la réunion."), ErrBinary},
 		{"controls.txt", bytes.Repeat([]byte("ab\x01\x02\x03\x04"), 10), ErrBinary},
 		{"random.bin.txt", randomBytes(4096), ErrBinary},
+		{"windows-1256.txt", []byte("\xe4\xd9\xe3\xca \xc7\xe1\xe1\xcc\xe4\xc9 \xc7\xe1\xe6\xd8\xe4\xed\xc9 \xed\xe6\xe3\xc7 \xca\xe6\xc7\xd5\xe1\xed\xc7."), ErrInvalidUTF8},
 		{"latin1.txt", []byte("Le minist\xe8re a pr\xe9sid\xe9 la r\xe9union de la Commission nationale."), ErrInvalidUTF8},
 		{"empty.html", nil, ErrEmpty},
 		{"noarticle.html", []byte(noArticlePage), ErrNoArticle},
@@ -329,7 +330,8 @@ func badInputs() []struct {
 	}
 }
 
-// randomBytes returns n bytes of a fixed pseudo-random sequence.
+// randomBytes returns n bytes of a fixed pseudo-random sequence with no
+// NUL, so that only the share of control characters makes it binary.
 func randomBytes(n int) []byte {
 	b := make([]byte, n)
 	x := uint32(2463534242)
@@ -337,7 +339,7 @@ func randomBytes(n int) []byte {
 		x ^= x << 13
 		x ^= x >> 17
 		x ^= x << 5
-		b[i] = byte(x) | 0x80
+		b[i] = max(byte(x), 1)
 	}
 	return b
 }
@@ -435,7 +437,7 @@ func TestParseJSONL(t *testing.T) {
 	if arts[1].Dates[0].Value != "2024-03-14" {
 		t.Errorf("html record: hier = %v, want 2024-03-14 (relative to the record's date)", arts[1].Dates)
 	}
-	errs := unjoin(err)
+	errs := splitJoined(err)
 	wantErrs := []struct {
 		line int
 		kind error
@@ -613,4 +615,31 @@ func readSeedGold(t testing.TB) map[string]seedGold {
 		out[doc.Document] = g
 	}
 	return out
+}
+
+func ExampleParse() {
+	data := []byte("\ufeffBREAKING\r\nRabat, 14 mars 2024 (MAP) - La Commission nationale s’est réunie lundi dernier. " +
+		"Elle a adopté son rapport.\r\nLaisser un commentaire\r\n")
+	arts, err := Parse("depeche.txt", data, ReadOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := arts[0]
+	fmt.Println(a.Name, a.Lang, a.Published)
+	for _, s := range a.Sentences {
+		fmt.Printf("%s: %s\n", s.Lang, a.Text[s.Start:s.End])
+	}
+	for _, d := range a.Dates {
+		fmt.Printf("%s = %s\n", a.Text[d.Start:d.End], d.Value)
+	}
+	_, err = Parse("vide.txt", nil, ReadOptions{})
+	fmt.Println(err, errors.Is(err, ErrEmpty))
+	// Output:
+	// depeche.txt fr 2024-03-14
+	// fr: Rabat, 14 mars 2024 (MAP) - La Commission nationale s’est réunie lundi dernier.
+	// fr: Elle a adopté son rapport.
+	// 14 mars 2024 = 2024-03-14
+	// lundi dernier = 2024-03-11
+	// vide.txt: file is empty true
 }

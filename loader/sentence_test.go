@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -104,4 +105,16 @@ func TestSentencesCoverSeeds(t *testing.T) {
 			t.Errorf("%s: %s", a.Name, msg)
 		}
 	}
+}
+
+func ExampleSentences() {
+	text := "M. Ouahbi a rappelé la loi n° 27.14. Elle date de 2016؛ وقد صدرت، بعد ذلك، مراسيم تطبيقية.\n- premier point"
+	for _, s := range Sentences(text) {
+		fmt.Println(text[s.Start:s.End])
+	}
+	// Output:
+	// M. Ouahbi a rappelé la loi n° 27.14.
+	// Elle date de 2016؛
+	// وقد صدرت، بعد ذلك، مراسيم تطبيقية.
+	// - premier point
 }
