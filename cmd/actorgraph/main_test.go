@@ -482,3 +482,25 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestEvalSeeds runs eval on the seeds against their gold, as a
+// user would, and checks the figures it prints.
+func TestEvalSeeds(t *testing.T) {
+	var out, errOut strings.Builder
+	err := run(context.Background(), []string{"eval", "--gold", "../../testdata/gold", "--json", "../../testdata/articles"}, strings.NewReader(""), &out, &errOut)
+	if err != nil {
+		t.Fatalf("eval: %v\n%s", err, errOut.String())
+	}
+	var s struct {
+		Entities, Relations, Coref struct{ F1 float64 }
+	}
+	if err := json.Unmarshal([]byte(out.String()), &s); err != nil {
+		t.Fatalf("eval --json printed %q: %v", out.String(), err)
+	}
+	if s.Entities.F1 < 0.95 || s.Relations.F1 < 0.85 || s.Coref.F1 < 0.95 {
+		t.Errorf("eval on the seeds: %+v, want entity F1 >= 0.95, relation F1 >= 0.85, coref F1 >= 0.95", s)
+	}
+	if err := run(context.Background(), []string{"eval", "../../testdata/articles"}, strings.NewReader(""), &out, &errOut); err == nil {
+		t.Error("eval without --gold succeeded")
+	}
+}

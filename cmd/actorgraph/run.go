@@ -21,6 +21,7 @@ var commands = []command{
 	{"serve", "serve the store's graph over HTTP, loading articles first if given", runServe},
 	{"stats", "print counts of what the store holds, as JSON", runStats},
 	{"remove", "remove articles and what only they said from the store", runRemove},
+	{"eval", "score an extraction against hand-checked gold files", runEval},
 }
 
 // run runs the subcommand that args name. It returns a *usageError when
