@@ -30,7 +30,10 @@ type Article struct {
 	Published string
 	// Text is the cleaned article text: the kept lines verbatim, with LF
 	// line endings, paragraphs separated by "\n\n" or "\n" as in the
-	// source. Every mention quoted from the article is a substring of it.
+	// source, so that what is quoted from a text article is a substring of
+	// it. For an HTML page it is the title line and readability's
+	// rendering of the article (white space collapsed, a blank line between
+	// paragraphs), cleaned the same way.
 	Text string
 	// Paragraphs are the byte spans of the non-blank lines of Text,
 	// trimmed of surrounding space, each with its language.

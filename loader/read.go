@@ -19,8 +19,9 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-// DefaultMaxBytes is the default ReadOptions.MaxBytes: ten times the
-// largest saved news page we have seen, small enough to hold in memory.
+// DefaultMaxBytes is the default ReadOptions.MaxBytes: far above a news
+// article or a saved news page (tens to hundreds of kilobytes), small
+// enough to hold in memory.
 const DefaultMaxBytes = 10 << 20
 
 // ReadOptions are the settings of Parse, ReadFile and Walk.

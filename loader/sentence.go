@@ -18,26 +18,17 @@ import (
 // an initial or a dotted acronym (A. Ouahbi, U.S., و.م.ع.), after a list
 // number at the start of a line ("1. "), or before a word in lower case;
 // "etc." and the like end a sentence only before a capital. ؟ ؛ ! ? end a
-// sentence even when no space follows.
+// sentence even when a letter follows with no space.
 func Sentences(text string) []Span {
 	var spans []Span
 	lineStart := 0
-	for i := 0; i <= len(text); {
-		if i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isLineBreak(r) {
-				i += size
-				continue
-			}
+	for i, r := range text {
+		if isLineBreak(r) {
 			spans = appendLineSentences(spans, text, lineStart, i)
-			i += size
-			lineStart = i
-			continue
+			lineStart = i + utf8.RuneLen(r)
 		}
-		spans = appendLineSentences(spans, text, lineStart, i)
-		break
 	}
-	return spans
+	return appendLineSentences(spans, text, lineStart, len(text))
 }
 
 // isLineBreak reports whether r ends a line: LF, CR, NEL, and the Unicode
