@@ -275,7 +275,7 @@ const yearWindow = 6
 // report between, unless a verb of ratification or accession governs it
 // (a state's ratification year is not the law's year).
 func (d *doc) yearNear(m *mention) string {
-	best, dist := "", yearWindow+1
+	best, dist := "", 1<<30
 	for k := max(0, m.start-yearWindow); k < len(d.tk.tokens) && k < m.end+2*yearWindow+2; k++ {
 		if d.sentOf[k] != m.sent || (k >= m.start && k < m.end) {
 			continue
