@@ -554,13 +554,15 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	}
 	end := d.extendName(h.end, maxNameTokens)
 	start := h.start
-	if latin && typ == graph.Organization {
+	if latin {
 		// Capitalized words before the head belong to the name: "Swiss
-		// Agency for ...", "Moroccan Labour Union".
+		// Agency for ...", "Moroccan Labour Union", "South Programme V".
 		for start > 0 && !tk.tokens[start].hard && !d.cover[start-1] && startsUpper(tk.tokenSource(start-1)) &&
 			!notName[tk.tokens[start-1].text] && !isAcronym(tk.tokenSource(start-1)) && start-1 > 0 && !tk.tokens[start-1].hard {
 			start--
 		}
+	}
+	if latin && typ == graph.Organization {
 		// Latin names go on while words are capitalized or join them.
 		end = h.end
 		for end < n && !tk.tokens[end].hard && end-h.start < maxNameTokens {
@@ -1016,6 +1018,13 @@ var determiner = wordSet("the le la l this ce cette")
 // headOf returns the folded head word of an organization's mention: its
 // first word after a possessive ("Morocco's Ministry ...").
 func (d *doc) headOf(m *mention) string {
+	// The name's head word, wherever it stands: "National Human Rights
+	// Council" has "council".
+	for k := m.start; k < m.end; k++ {
+		if h, ok := d.patternAt(k); ok && h.end == k+1 && h.has("org") {
+			return d.tk.tokens[k].text
+		}
+	}
 	for k := m.start; k < m.end; k++ {
 		t := d.tk.tokens[k].text
 		if k+1 < m.end && (t == "s" || determiner[t] || d.tk.tokens[k+1].text == "s") {

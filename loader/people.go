@@ -101,7 +101,7 @@ func (d *doc) appositionPass() {
 	tk := d.tk
 	n := len(tk.tokens)
 	for _, p := range append([]*mention(nil), d.ments...) {
-		if p.typ != graph.Person || p.end >= n || !tk.tokens[p.end].comma || d.heldOffice(p) {
+		if p.typ != graph.Person || p.end >= n || !tk.tokens[p.end].comma {
 			continue
 		}
 		end := d.clauseEnd(p.end)
@@ -109,10 +109,21 @@ func (d *doc) appositionPass() {
 		if org == nil {
 			continue
 		}
+		if held := d.officeOf(p); held != nil {
+			// "La magistrate Hanane El Ouazzani, de la Présidence du
+			// Ministère public,": the apposition names the office's body.
+			if held.orgMent == nil {
+				held.orgMent, held.roleOrg = org, org.id
+			}
+			continue
+		}
 		h, isOffice := d.patternAt(p.end)
 		isOffice = isOffice && (h.has("office") || h.has("minister"))
 		first := tk.tokens[p.end].text
-		if !isOffice && !articleWord[first] && !connector[first] {
+		// "Marco Rinaldi, Criminal Justice Expert at UNODC,": a short
+		// apposition that ends with the body.
+		endsWithOrg := org.end == end && end-p.end <= 8
+		if !isOffice && !articleWord[first] && !connector[first] && !endsWithOrg {
 			continue
 		}
 		off := &mention{start: p.end, end: p.end, sent: p.sent, office: true, holder: p, orgMent: org, roleOrg: org.id,
@@ -133,14 +144,14 @@ func (d *doc) appositionPass() {
 // articleWord lists articles that open an English or French apposition.
 var articleWord = wordSet("a an the un une le la")
 
-// heldOffice reports whether p already holds an office named in the text.
-func (d *doc) heldOffice(p *mention) bool {
+// officeOf returns the office p holds in the text, if any.
+func (d *doc) officeOf(p *mention) *mention {
 	for _, m := range d.ments {
 		if m.office && m.holder == p {
-			return true
+			return m
 		}
 	}
-	return false
+	return nil
 }
 
 // englishRole renders an English apposition as a role literal: "Criminal

@@ -642,6 +642,12 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			// "adopted by the CNCLT": the adopter follows; else the state
 			// named last before the verb.
 			subj := d.agentAfter(h.end)
+			if subj == nil && d.tk.tokens[h.start].arabic {
+				// Verb first: "صادق عليه البرلمان", "اعتمدتها منظمة العمل الدولية".
+				if o := d.orgAfter(h.end, 0); o != nil {
+					subj = o
+				}
+			}
 			if subj == nil {
 				subj = d.countryBefore(h.start)
 			}
@@ -792,6 +798,14 @@ func (d *doc) organizeFacts(s int, h cueHit, c cue) {
 			}
 		}
 	} else {
+		// "The ILO and Morocco's Ministry of ... launched": every body of
+		// the subject.
+		if orgs := d.listBefore(s, h.start, graph.Organization); len(orgs) > 1 {
+			for _, o := range orgs {
+				d.add(ev, graph.OrganizedBy, o, "", s, "cue:organize", confPattern)
+			}
+			return
+		}
 		for _, m := range d.ments {
 			if m.sent == s && m.end <= h.start && m.typ == graph.Organization && !d.insideOffice(m) {
 				org = m
