@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -30,7 +31,9 @@ type Extractor struct {
 	reportOf    map[string]lexicon.Entry // organization id -> the Report it publishes
 	laws        []lexicon.Entry          // the lexicon's laws
 	aliasesOf   map[string][]string      // entry id -> all its names and acronyms
-	countries   map[string]bool          // lexicon ids of places that are states
+
+	conventionByNumber map[string]string // "189" -> the lexicon's convention No. 189
+	countries          map[string]bool   // lexicon ids of places that are states
 }
 
 // payload is what a lexicon name stands for.
@@ -43,7 +46,8 @@ type payload struct {
 // NewExtractor builds an extractor over the lexicon.
 func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 	x := &Extractor{lex: lex, acronyms: map[string][]int{}, lawByNumber: map[string]string{},
-		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{}}
+		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{},
+		conventionByNumber: map[string]string{}}
 	x.vocab = newVocabulary()
 	x.vocab.intern(commaKey)
 	x.names.vocab, x.portfolios.vocab = x.vocab, x.vocab
@@ -76,6 +80,9 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		}
 		if e.Type == string(graph.Law) {
 			x.laws = append(x.laws, e)
+			if m := conventionInName.FindStringSubmatch(e.Name); m != nil {
+				x.conventionByNumber[m[1]] = e.ID
+			}
 		}
 		aliases := append([]string{e.Name}, e.Acronyms...)
 		for _, lang := range []string{"ar", "fr", "en"} {
@@ -110,6 +117,10 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 	}
 	return x, nil
 }
+
+// conventionInName finds a convention's number in its canonical name:
+// "Domestic Workers Convention, 2011 (No. 189)".
+var conventionInName = regexp.MustCompile(`Convention.*\(No\. (\d{1,3})\)`)
 
 // addPortfolios indexes a ministry's portfolio — its name without the word
 // "ministry" — so that "وزير العدل" or "ministre de la Justice" name its

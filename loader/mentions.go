@@ -813,6 +813,9 @@ func (d *doc) lawAt(h cueHit) *mention {
 	for k < n && k-h.end < 2 && (tk.tokens[k].text == "رقم" || tk.tokens[k].text == "n" || tk.tokens[k].text == "no" || tk.tokens[k].text == "o" || tk.tokens[k].text == "°") {
 		k++
 	}
+	if c.value == "convention" {
+		return d.conventionAt(h, k)
+	}
 	if k < n && !tk.tokens[k].hard || k < n && tk.tokens[k].hard && k > h.end {
 		if mm := lawNumberPattern.FindStringSubmatch(tk.tokens[k].text + " "); mm != nil && !spanPattern.MatchString(tk.tokens[k].text) {
 			num := d.lawNumber(mm[1], mm[2])
@@ -857,6 +860,30 @@ func (d *doc) lawAt(h cueHit) *mention {
 	}
 	return nil
 }
+
+// conventionAt reads a convention by its number at token k: "الاتفاقية
+// رقم 189", "Convention n° 29", and ties it to the lexicon's convention of
+// that number.
+func (d *doc) conventionAt(h cueHit, k int) *mention {
+	tk := d.tk
+	if k >= len(tk.tokens) || !conventionNumber.MatchString(tk.tokens[k].text) {
+		return nil
+	}
+	end := d.extendName(k+1, 8)
+	m := d.newMention(h.start, end, h.peeled, graph.Law, "pattern:convention-number", confPattern)
+	m.name, m.lawKind = m.text, "convention"
+	if id, ok := d.x.conventionByNumber[tk.tokens[k].text]; ok {
+		m.id, m.rule = graph.ID(id), "pattern:convention-number+lexicon:"+id
+		if e, ok := d.x.lex.Lookup(id); ok {
+			m.name = e.Name
+		}
+	} else {
+		m.id = graph.ID("convention-" + tk.tokens[k].text)
+	}
+	return m
+}
+
+var conventionNumber = regexp.MustCompile(`^\d{1,3}$`)
 
 // lawNumber canonicalizes a law number as "number.year". Arabic text
 // sometimes gives the parts in reverse ("القانون 14.27" for Law 27.14):

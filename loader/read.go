@@ -269,7 +269,9 @@ func parseJSONL(name string, data []byte) ([]*Article, error) {
 	return arts, errors.Join(errs...)
 }
 
-// parseRecord reads the article of line n of a .jsonl input.
+// parseRecord reads the article of line n of a .jsonl input. A record's
+// title, url, date and lang take precedence over what the text or page
+// says; a title is put before a text that does not start with it.
 func parseRecord(name string, n int, line []byte) (*Article, error) {
 	if !utf8.Valid(line) {
 		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d", invalidUTF8At(line))
@@ -292,6 +294,9 @@ func parseRecord(name string, n int, line []byte) (*Article, error) {
 			return nil, problemf(ErrBinary, "binary content: NUL in text")
 		}
 		d.text, d.raw = rec.Text, []byte(rec.Text)
+		if d.title != "" && !startsWithLine(d.text, d.title) {
+			d.text = d.title + "\n\n" + d.text // as for a page: the title states facts too
+		}
 	case strings.TrimSpace(rec.HTML) != "":
 		page, err := readHTML([]byte(rec.HTML), d.url)
 		if err != nil {

@@ -434,6 +434,9 @@ func TestParseJSONL(t *testing.T) {
 	if diff := cmp.Diff(want, gotArts); diff != "" {
 		t.Errorf("articles mismatch (-want +got):\n%s", diff)
 	}
+	if !strings.HasPrefix(arts[0].Text, "Réunion\n\nLe ministre") {
+		t.Errorf("record title not put before its text: %q", arts[0].Text)
+	}
 	if arts[1].Dates[0].Value != "2024-03-14" {
 		t.Errorf("html record: hier = %v, want 2024-03-14 (relative to the record's date)", arts[1].Dates)
 	}
