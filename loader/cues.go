@@ -137,7 +137,7 @@ func arabicVariants(kind string, keys []string) [][]string {
 		return v
 	}
 	switch kind {
-	case "event", "subevent", "plan", "report", "campaign":
+	case "event", "subevent", "plan", "report", "campaign", "office":
 		if !strings.HasPrefix(first, "ال") {
 			out = append(out, with("ال"+first))
 		}
@@ -207,16 +207,18 @@ func (d *doc) memoAt(b *phraseBook, m *phraseMemo, i int) (cueHit, bool) {
 	return m.hits[m.idx[i]-1], true
 }
 
-// findCues returns the cue phrases in tokens [from, to), leftmost-longest.
+// findCues returns the cue phrases in tokens [from, to): the longest at
+// each word, leaving out those inside a longer one found before. Cues may
+// overlap: "held under the chairmanship of" holds "held under" and "under
+// the chairmanship of".
 func (d *doc) findCues(from, to int) []cueHit {
 	var hits []cueHit
-	for i := max(0, from); i < to; {
-		if h, ok := d.cueAt(i); ok && h.end <= to {
+	last := -1
+	for i := max(0, from); i < to; i++ {
+		if h, ok := d.cueAt(i); ok && h.end <= to && h.end > last {
 			hits = append(hits, h)
-			i = h.end
-			continue
+			last = h.end
 		}
-		i++
 	}
 	return hits
 }

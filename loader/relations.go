@@ -430,7 +430,7 @@ func (d *doc) listBefore(s, i int, types ...graph.Type) []*mention {
 		}
 		between := 0
 		for t := m.end; t < pos; t++ {
-			if !listJoiners[d.tk.tokens[t].text] {
+			if !listJoiners[d.tk.tokens[t].text] && !d.inDate(t) && d.tk.tokens[t].text != "on" {
 				between++
 			}
 		}
@@ -688,6 +688,17 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		}
 	}
+}
+
+// inDate reports whether token i is part of a date ("on Tuesday").
+func (d *doc) inDate(i int) bool {
+	s, e := d.tk.span(i, i+1)
+	for _, dt := range d.art.Dates {
+		if s >= dt.Start && e <= dt.End {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceHasPerson reports whether sentence s names a person or an office.
