@@ -514,7 +514,7 @@ const maxDatelineWords = 16
 // (the first full date) and whether the line is labelled as an update.
 func datelineDate(line string, head bool) (date string, isUpdate, ok bool) {
 	s := strings.TrimSpace(line)
-	if len(strings.Fields(s)) > maxDatelineWords {
+	if moreWordsThan(s, maxDatelineWords) {
 		return "", false, false
 	}
 	dates := FindDates(s, "", "")
@@ -628,8 +628,24 @@ func isByline(s string) bool {
 }
 
 // maxInlineDatelineWords bounds the place before the date of a dateline
-// that opens a paragraph ("Casablanca, le").
-const maxInlineDatelineWords = 3
+// that opens a paragraph ("Casablanca, le"); inlineDatelineBytes bounds
+// the place, the date and the agency together.
+const (
+	maxInlineDatelineWords = 3
+	inlineDatelineBytes    = 200
+)
+
+// linePrefix returns the first n bytes of line at most, cut at a rune
+// boundary.
+func linePrefix(line string, n int) string {
+	if len(line) <= n {
+		return line
+	}
+	for n > 0 && !utf8.RuneStart(line[n]) {
+		n--
+	}
+	return line[:n]
+}
 
 // inlineDateline returns the date of a dateline that opens one of the first
 // two lines of body, such as "Rabat, 14 mars 2024 (MAP) - Le ministre …"
@@ -644,7 +660,7 @@ func inlineDateline(body string) string {
 		if n++; n > 2 {
 			break
 		}
-		dates := FindDates(line, "", "")
+		dates := FindDates(linePrefix(line, inlineDatelineBytes), "", "")
 		if len(dates) == 0 {
 			continue
 		}

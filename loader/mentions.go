@@ -335,6 +335,9 @@ func (d *doc) personAt(i int, rule string) *mention {
 			if hasCliticArticle(t.text) {
 				break
 			}
+			if h, ok := d.patternAt(j); ok && (h.has("org") || h.has("plan") || h.has("report") || h.has("event") || h.has("campaign") || h.has("law")) {
+				break // "منسقة برنامج ...": a head word, not a name
+			}
 			if strings.HasPrefix(t.text, "و") && j > i && !strings.HasPrefix(tk.tokens[j-1].text, "عبد") {
 				if _, ok := d.x.names.longestAt(tk, j, n); ok {
 					break
@@ -613,6 +616,13 @@ func (d *doc) headedName(h cueHit, typ graph.Type, minMore int) *mention {
 	}
 	if !latin && typ != graph.Organization && year == "" && !d.hasComplement(h.end, end) {
 		return nil // "التقرير السابق", "التقرير تطرق": no name
+	}
+	if !latin && h.end-h.start == 1 && !strings.HasPrefix(tk.tokens[h.start].text, "ال") && h.end < end {
+		// "برنامج لتكوين ...", "آلية لرصد ...": an indefinite head and a
+		// purpose, not a name.
+		if next := tk.tokens[h.end].text; strings.HasPrefix(next, "ل") && !strings.HasPrefix(next, "لل") {
+			return nil
+		}
 	}
 	if !latin && strings.HasPrefix(tk.tokens[h.end-1].text, "ال") && h.end < end {
 		// After a definite head, a name goes on with a definite word, a

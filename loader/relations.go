@@ -509,6 +509,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			d.organizeFacts(s, h, c)
 		case "participate":
 			items := d.listWithin(s, h.end, listGap, 4, graph.Organization, graph.Person, graph.Place, graph.Event, graph.Campaign)
+			items = d.statesOnly(items)
 			if len(items) == 0 {
 				continue
 			}
@@ -559,7 +560,7 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				// A verb of attending speaks of the article's event.
 				subj = d.main
 			}
-			for _, a := range actors {
+			for _, a := range d.statesOnly(actors) {
 				if subj != nil {
 					d.add(a, graph.ParticipatedIn, subj, "", s, "cue:joined", confHeuristic)
 				}
@@ -635,6 +636,9 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				d.add(subj, graph.Implements, o, "", s, "cue:implement", confPattern)
 			}
 		case "adopt", "ratify":
+			if h.start > 0 && modalWord[d.tk.tokens[h.start-1].text] {
+				continue // "داعية المغرب إلى المصادقة", "urged Morocco to ratify": a call, not a fact
+			}
 			p, types := graph.Adopted, []graph.Type{graph.Law, graph.Plan}
 			if c.kind == "ratify" {
 				p, types = graph.Ratified, []graph.Type{graph.Law}
@@ -688,6 +692,21 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		}
 	}
+}
+
+// modalWord lists the words before a verb that make it a call or a wish.
+var modalWord = wordSet("إلى الى to à pour de d")
+
+// statesOnly drops the places that are not states from a list of actors:
+// a city does not take part, a country does.
+func (d *doc) statesOnly(ms []*mention) []*mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.typ != graph.Place || d.x.isCountry(string(m.id)) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // inDate reports whether token i is part of a date ("on Tuesday").
@@ -920,7 +939,7 @@ func (d *doc) eventFacts() {
 	}
 	for i, s := range sents {
 		for _, dt := range d.sentenceDates(s) {
-			if dt.Value == d.art.Published && d.inDateline(dt) {
+			if d.inDateline(dt) {
 				continue
 			}
 			// A bare year is rarely an event's date; past the event's own
