@@ -565,6 +565,30 @@ func (d *doc) cueFacts(s int, h cueHit) {
 					d.add(a, graph.ParticipatedIn, subj, "", s, "cue:joined", confHeuristic)
 				}
 			}
+		case "sign":
+			if d.main == nil {
+				continue
+			}
+			// "signée ... entre la CNCLT et le ministère", "X and Y signed",
+			// "L'Entraide nationale en est signataire".
+			var parties []*mention
+			for k := h.end; k < len(d.tk.tokens) && d.sentOf[k] == s; k++ {
+				if between[d.tk.tokens[k].text] {
+					parties = d.listWithin(s, k+1, 2, 3, graph.Organization, graph.Place)
+					break
+				}
+			}
+			if len(parties) == 0 && !d.tk.tokens[h.start].arabic {
+				parties = d.listBefore(s, h.start, graph.Organization, graph.Place)
+				if len(parties) == 0 {
+					if o := d.nearestBefore(s, h.start, graph.Organization); o != nil && h.start-o.end <= 4 {
+						parties = append(parties, o)
+					}
+				}
+			}
+			for _, o := range d.statesOnly(parties) {
+				d.add(o, graph.ParticipatedIn, d.main, "", s, "cue:sign", confHeuristic)
+			}
 		case "speak":
 			if d.main == nil {
 				continue
@@ -693,6 +717,8 @@ func (d *doc) cueFacts(s int, h cueHit) {
 		}
 	}
 }
+
+var between = wordSet("entre between بين")
 
 // modalWord lists the words before a verb that make it a call or a wish.
 var modalWord = wordSet("إلى الى to à pour de d")
