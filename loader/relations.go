@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,11 @@ func (d *doc) findRelations() {
 	d.chooseMainEvent()
 	for _, m := range d.ments {
 		d.officeFacts(m)
+	}
+	// officeFacts adds the organizations inside titles: keep d.ments in
+	// text order, which the rules below rely on.
+	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].start < d.ments[j].start })
+	for _, m := range d.ments {
 		d.nameFacts(m)
 	}
 	for s := range d.sents {
@@ -414,9 +420,17 @@ func (d *doc) listWithin(s, i, gap, betweenItems int, types ...graph.Type) []*me
 func (d *doc) listBefore(s, i int, types ...graph.Type) []*mention {
 	var out []*mention
 	pos := i
-	for k := len(d.ments) - 1; k >= 0; k-- {
-		m := d.ments[k]
-		if m.sent != s || m.end > pos || m.drop || (m.typ == "" && !m.office) || m.end == m.start {
+	// Mentions of the sentence, nearest first: mentions added while
+	// reading relations sit at the end of d.ments, out of order.
+	var cands []*mention
+	for _, m := range d.ments {
+		if m.sent == s && m.end <= i {
+			cands = append(cands, m)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+	for _, m := range cands {
+		if m.end > pos || m.drop || (m.typ == "" && !m.office) || m.end == m.start {
 			continue
 		}
 		inside := false
