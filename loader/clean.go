@@ -559,8 +559,23 @@ func datelineDate(line string, head bool) (date string, isUpdate, ok bool) {
 		return date, isUpdate, true
 	case head && len(before) == len(leftover) && len(before) <= maxBylineWords && isByline(s[:dates[0].Start]):
 		return date, isUpdate, true
+	case head && len(leftover) <= maxSiteWords && !endsLikeSentence(s) && (strings.Contains(s, "|") || strings.Contains(strings.ToLower(s), "n°")):
+		// A site's byline: "Publié le 21/02/2024 à 17:40 | Le Matin",
+		// "Médias24 | Le 25 septembre 2024", "Edition N°:6770 Le 15/05/2024".
+		return date, isUpdate, true
 	}
 	return "", false, false
+}
+
+// maxSiteWords bounds the words other than the date and its labels in a
+// site's byline line: the site's name, an edition number.
+const maxSiteWords = 4
+
+// endsLikeSentence reports whether s ends like a sentence, with a full stop,
+// an exclamation or a question mark.
+func endsLikeSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return strings.ContainsRune(".!?؟", r)
 }
 
 // isDatelineWord reports whether folded word w may stand in a dateline: a

@@ -49,6 +49,9 @@ func TestClean(t *testing.T) {
 			"مساهمة المملكة المغربية في مجموعة عمل الاتجار بالبشر التابعة للأمم المتحدة يومي 12 و13 أكتوبر 2021 بفيينا\n\n" + arBody, ""},
 		{"short title with a date stays", "Séminaire national le 26 juillet 2024\n" + frBody, "Séminaire national le 26 juillet 2024\n" + frBody, ""},
 		{"event date is not a dateline", "Le 14 mars 2024, " + frBody, "Le 14 mars 2024, " + frBody, ""},
+		{"site byline after the date", "Publié le 21/02/2024 à 17:40 | Le Matin\n\n" + frBody, frBody, "2024-02-21"},
+		{"site byline before the date", "Morocco World News | Feb 28, 2024\n\n" + enBody, enBody, "2024-02-28"},
+		{"edition number byline", "Edition N°:6770 Le 15/05/2024\n\n" + frBody, frBody, "2024-05-15"},
 		{"month only is not a dateline", "juillet 2024\n" + frBody, "juillet 2024\n" + frBody, ""},
 		{"dateline in the middle stays", tenLines + "14 mars 2024\n" + tenLines, tenLines + "14 mars 2024\n" + strings.TrimSuffix(tenLines, "\n"), ""},
 		// Site phrases.
