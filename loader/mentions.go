@@ -53,8 +53,12 @@ func (d *doc) lexiconPass() {
 	tk := d.tk
 	for i := 0; i < len(tk.tokens); {
 		m, ok := d.x.names.longestAt(tk, i, len(tk.tokens))
-		if acr := d.x.acronyms[tk.tokenSource(i)]; len(acr) > 0 && (!ok || m.end == i+1) {
-			m, ok = match{start: i, end: i + 1, vals: acr}, true
+		if !tk.tokens[i].arabic && (!ok || m.end == i+1) {
+			if src := tk.tokenSource(i); src[0] >= 'A' && src[0] <= 'Z' {
+				if acr := d.x.acronyms[src]; len(acr) > 0 {
+					m, ok = match{start: i, end: i + 1, vals: acr}, true
+				}
+			}
 		}
 		if !ok {
 			i++
@@ -68,7 +72,7 @@ func (d *doc) lexiconPass() {
 			}
 		}
 		rule, conf := "lexicon:"+p.entry.ID, confLexicon
-		if m.end == i+1 && len(d.x.acronyms[tk.tokenSource(i)]) > 0 {
+		if m.end == i+1 && !tk.tokens[i].arabic && len(d.x.acronyms[tk.tokenSource(i)]) > 0 {
 			conf = confAcronym
 		}
 		if p.entry.Type == "Role" {

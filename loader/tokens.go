@@ -103,6 +103,12 @@ func tokenize(src string, vocab *vocabulary) *tokenized {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A: // Arabic letters
+		return r != 0x0640
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
