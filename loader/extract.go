@@ -59,11 +59,6 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		return nil, fmt.Errorf("new extractor: %w", err)
 	}
 	x.countries = map[string]bool{}
-	for _, c := range x.patterns.cues {
-		if c.kind == "country" {
-			x.countries[c.text] = true
-		}
-	}
 	roleOf := map[string]lexicon.Entry{} // org id -> its Role entry, for ministers
 	entries := lex.Entries()
 	for _, e := range entries {
@@ -77,6 +72,9 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		}
 		if e.Type == string(graph.Report) && e.Parent != "" {
 			x.reportOf[e.Parent] = e
+		}
+		if e.Type == string(graph.Place) && e.Kind == lexicon.PlaceCountry {
+			x.countries[e.ID] = true
 		}
 		if e.Type == string(graph.Law) {
 			x.laws = append(x.laws, e)

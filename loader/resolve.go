@@ -276,8 +276,8 @@ func (x *Extractor) resolveHolders(docs []*doc) {
 	}
 }
 
-// isCountry reports whether the place id is a state (data/patterns.tsv,
-// kind "country").
+// isCountry reports whether the place id is a state: a lexicon Place of
+// kind "country".
 func (x *Extractor) isCountry(id string) bool {
 	return x.countries[id]
 }

@@ -25,6 +25,13 @@ const (
 	TypeRole         = "Role"
 )
 
+// Kinds of Place entries.
+const (
+	PlaceCountry = "country"
+	PlaceRegion  = "region"
+	PlaceCity    = "city"
+)
+
 // languages are the keys allowed in Entry.Names: the languages of the
 // articles the loader reads.
 var languages = []string{"ar", "fr", "en"}
@@ -61,6 +68,11 @@ type Entry struct {
 
 	Implements  string `json:"implements,omitempty"`  // Law or Plan: id of the law or plan it implements (a decree implements a law)
 	Establishes string `json:"establishes,omitempty"` // Law: id of the organization a law or decree sets up
+
+	// Place entries only: "country", "region" or "city". A country acts as
+	// a state: it adopts and ratifies laws, takes part in meetings, is
+	// assessed by reports.
+	Kind string `json:"kind,omitempty"`
 
 	// Role entries only:
 	Role    string   `json:"role,omitempty"`    // English lower-case role literal, e.g. "minister of justice", "un resident coordinator in morocco", "eu ambassador to morocco"
@@ -193,6 +205,14 @@ func validateKind(e Entry) error {
 	}
 	if e.Role != "" || e.Org != "" || len(e.Holders) > 0 {
 		return fmt.Errorf("role, org and holders are for Role entries, not %s", e.Type)
+	}
+	if e.Kind != "" {
+		if e.Type != TypePlace {
+			return fmt.Errorf("kind is for Place entries, not %s", e.Type)
+		}
+		if e.Kind != PlaceCountry && e.Kind != PlaceRegion && e.Kind != PlaceCity {
+			return fmt.Errorf("kind %q is not one of country, region, city", e.Kind)
+		}
 	}
 	if e.Parent != "" && e.Type != TypeOrganization && e.Type != TypePerson && e.Type != TypeReport && e.Type != TypePlan {
 		return fmt.Errorf("parent is for Organization, Person, Report and Plan entries, not %s", e.Type)

@@ -205,6 +205,7 @@ func mergeInto(dst *Entry, src Entry) {
 	fill(&dst.Year, src.Year)
 	fill(&dst.Implements, src.Implements)
 	fill(&dst.Establishes, src.Establishes)
+	fill(&dst.Kind, src.Kind)
 	fill(&dst.Role, src.Role)
 	fill(&dst.Org, src.Org)
 	for _, lang := range slices.Sorted(maps.Keys(src.Names)) {
