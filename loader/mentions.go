@@ -974,7 +974,7 @@ func (d *doc) acronymPass() {
 				prev = m
 			}
 		}
-		if prev == nil || prev.typ != graph.Organization {
+		if prev == nil || !(prev.typ == graph.Organization || prev.typ == graph.Plan || prev.typ == graph.Law || prev.typ == graph.Report || prev.typ == graph.Campaign) {
 			continue
 		}
 		learnt[src] = prev

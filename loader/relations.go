@@ -456,6 +456,10 @@ func (d *doc) listBefore(s, i int, types ...graph.Type) []*mention {
 			t = graph.Person
 		}
 		if !hasType(types, t) {
+			if m.typ == graph.Place && m.end < len(d.tk.tokens) && d.tk.tokens[m.end].text == "s" {
+				pos = m.start // "Morocco's Ministry of ...": the place qualifies the next name
+				continue
+			}
 			break
 		}
 		out = append(out, m)
@@ -595,7 +599,9 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			if len(parties) == 0 && !d.tk.tokens[h.start].arabic {
 				parties = d.listBefore(s, h.start, graph.Organization, graph.Place)
 				if len(parties) == 0 {
-					if o := d.nearestBefore(s, h.start, graph.Organization); o != nil && h.start-o.end <= 4 {
+					if o := d.nearestBefore(s, h.start, graph.Organization); o != nil && (h.start-o.end <= 4 || d.opensSentence(o)) {
+						// "L'Entraide nationale, bras opérationnel du
+						// département, en est également signataire".
 						parties = append(parties, o)
 					}
 				}
@@ -747,6 +753,17 @@ func (d *doc) statesOnly(ms []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// opensSentence reports whether m is the first name of its sentence,
+// within its first two words: the subject of the sentence.
+func (d *doc) opensSentence(m *mention) bool {
+	for k := m.start - 1; k >= 0 && k >= m.start-2; k-- {
+		if d.sentOf[k] != m.sent {
+			return true
+		}
+	}
+	return m.start == 0 || d.sentOf[max(0, m.start-3)] != m.sent
 }
 
 // inDate reports whether token i is part of a date ("on Tuesday").
