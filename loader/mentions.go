@@ -339,8 +339,11 @@ func (d *doc) personAt(i int, rule string) *mention {
 			if hasCliticArticle(t.text) {
 				break
 			}
-			if h, ok := d.patternAt(j); ok && (h.has("org") || h.has("plan") || h.has("report") || h.has("event") || h.has("campaign") || h.has("law")) {
-				break // "منسقة برنامج ...": a head word, not a name
+			if h, ok := d.patternAt(j); ok && (h.has("org") || h.has("plan") || h.has("report") || h.has("event") || h.has("campaign") || h.has("law") || h.has("office") || h.has("minister")) {
+				break // "منسقة برنامج ...", "ومديرة الطفولة": a head word or a title, not a name
+			}
+			if j == i && i > 0 && tk.tokens[i].hard && strings.HasPrefix(t.text, "و") {
+				break // after a comma, "و" opens the next item of a list
 			}
 			if strings.HasPrefix(t.text, "و") && j > i && !strings.HasPrefix(tk.tokens[j-1].text, "عبد") {
 				if _, ok := d.x.names.longestAt(tk, j, n); ok {
@@ -406,7 +409,8 @@ func (d *doc) softComma(i int) bool {
 	_, e0 := d.tk.span(i-1, i)
 	s1, _ := d.tk.span(i, i+1)
 	_ = s0
-	return strings.TrimSpace(d.art.Text[e0:s1]) == ","
+	sep := strings.TrimSpace(d.art.Text[e0:s1])
+	return sep == "," || sep == "،"
 }
 
 var namePartícle = wordSet("de da di del el al ben bin ould van von le la du")

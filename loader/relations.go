@@ -519,8 +519,19 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			if c.kind == "fund" {
 				p = graph.FundedBy
 			}
+			orgs := d.list(s, h.end, 3, graph.Organization)
 			subj := d.subjectBefore(s, h.start)
-			for _, o := range d.list(s, h.end, 3, graph.Organization) {
+			if h.start == 0 || d.sentOf[h.start-1] != s {
+				// "Funded by the SDC, the project ...": what was funded
+				// comes after; if it is not named, say nothing.
+				subj = nil
+				if len(orgs) > 0 {
+					if m := d.firstAfter(s, orgs[len(orgs)-1].end, graph.Event, graph.Plan, graph.Campaign); m != nil {
+						subj = d.eventOf(m)
+					}
+				}
+			}
+			for _, o := range orgs {
 				d.add(subj, p, o, "", s, "cue:"+c.kind, confPattern)
 			}
 		case "organize":
@@ -676,12 +687,21 @@ func (d *doc) cueFacts(s int, h cueHit) {
 			}
 		case "implement":
 			subj := d.subjectBefore(s, h.start)
+			if rel := d.relativeBefore(h.start, 3); rel >= 0 {
+				// "the CNCLT, which oversees the implementation of the NRM"
+				if o := d.nearestBefore(s, rel, graph.Organization); o != nil && rel-o.end <= 1 {
+					subj = o
+				}
+			}
 			for _, o := range d.list(s, h.end, 3, graph.Plan, graph.Law) {
 				d.add(subj, graph.Implements, o, "", s, "cue:implement", confPattern)
 			}
 		case "adopt", "ratify":
 			if h.start > 0 && modalWord[d.tk.tokens[h.start-1].text] {
 				continue // "داعية المغرب إلى المصادقة", "urged Morocco to ratify": a call, not a fact
+			}
+			if d.purposeClitic(h) {
+				continue // "أوصى السلطات باعتماد ...": a recommendation, not a fact
 			}
 			p, types := graph.Adopted, []graph.Type{graph.Law, graph.Plan}
 			if c.kind == "ratify" {
@@ -703,6 +723,11 @@ func (d *doc) cueFacts(s int, h cueHit) {
 				continue
 			}
 			objs := d.listWithin(s, h.end, 2*listGap, listGap, types...)
+			if len(objs) == 0 && !d.tk.tokens[h.start].arabic && subj.sent != s {
+				// "the Labour Code (Law 65.99), adopted in 2003": a participle
+				// with no agent in its sentence says nothing of who adopted.
+				continue
+			}
 			if len(objs) == 0 {
 				// The object may come first: "Law 27.14, which Morocco
 				// adopted in 2016".
@@ -753,6 +778,52 @@ func (d *doc) statesOnly(ms []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// purposeClitic reports whether a cue is what someone recommends or calls
+// for: its first word carries the preposition ب or ل and a verb of
+// recommending stands shortly before ("أوصى ... السلطات باعتماد"), unlike
+// "من خلال ... بتبني القانون", a fact.
+func (d *doc) purposeClitic(h cueHit) bool {
+	if h.peeled == 0 || !d.tk.tokens[h.start].arabic {
+		return false
+	}
+	src := d.tk.tokenSource(h.start)
+	if !strings.HasPrefix(src, "ب") && !strings.HasPrefix(src, "ل") {
+		return false
+	}
+	for k := h.start - 1; k >= 0 && k >= h.start-8 && d.sentOf[k] == d.sentOf[h.start]; k-- {
+		for _, f := range d.tk.formsOf(k) {
+			if recommendWord[f.form] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var recommendWord = wordSet("أوصى أوصت أوصوا توصي يوصي دعا دعت داعية داعيا طالب طالبت حث حثت")
+
+// relativeBefore returns the position of a relative pronoun within n words
+// before token i, or -1.
+func (d *doc) relativeBefore(i, n int) int {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		if relativePronoun[d.tk.tokens[k].text] {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstAfter returns the first mention of the given types at or after
+// token i in sentence s.
+func (d *doc) firstAfter(s, i int, types ...graph.Type) *mention {
+	for _, m := range d.ments {
+		if m.sent == s && m.start >= i && hasType(types, m.typ) && !m.drop {
+			return m
+		}
+	}
+	return nil
 }
 
 // opensSentence reports whether m is the first name of its sentence,
