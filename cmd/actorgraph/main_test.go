@@ -504,3 +504,52 @@ func TestEvalSeeds(t *testing.T) {
 		t.Error("eval without --gold succeeded")
 	}
 }
+
+// TestUserLexicon checks that a lexicon file given with --lexicon teaches
+// the extractor, without a rebuild, a body the built-in lexicon does not
+// know, and adds a name to one it knows.
+func TestUserLexicon(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "a.txt")
+	text := "La Fondation Zeta pour l'Enfance a organisé, jeudi à Rabat, un séminaire en partenariat avec l'Agence onusienne des drogues."
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lex := filepath.Join(dir, "mine.jsonl")
+	entries := `{"id":"zeta-foundation","type":"Organization","name":"Zeta Foundation for Children","names":{"fr":["Fondation Zeta pour l'Enfance"]}}
+{"id":"unodc","type":"Organization","names":{"fr":["Agence onusienne des drogues"]}}
+`
+	if err := os.WriteFile(lex, []byte(entries), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extractIDs := func(args ...string) map[string]bool {
+		var out, errOut strings.Builder
+		if err := run(context.Background(), append([]string{"extract"}, args...), strings.NewReader(""), &out, &errOut); err != nil {
+			t.Fatalf("extract %v: %v\n%s", args, err, errOut.String())
+		}
+		var a graph.Article
+		if err := json.Unmarshal([]byte(out.String()), &a); err != nil {
+			t.Fatalf("extract printed %q: %v", out.String(), err)
+		}
+		ids := map[string]bool{}
+		for _, e := range a.Entities {
+			ids[string(e.ID)] = true
+		}
+		return ids
+	}
+	without := extractIDs(article)
+	with := extractIDs("--lexicon", lex, article)
+	if without["zeta-foundation"] || without["unodc"] {
+		t.Fatalf("the built-in lexicon already knows these: %v", without)
+	}
+	if !with["zeta-foundation"] || !with["unodc"] {
+		t.Errorf("with --lexicon, entities are %v; want zeta-foundation and unodc", with)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"Bad Id","type":"Organization"}`+"\n"), 0o644)
+	var out, errOut strings.Builder
+	err := run(context.Background(), []string{"extract", "--lexicon", bad, article}, strings.NewReader(""), &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
+		t.Errorf("a bad lexicon line: got %v, want an error naming bad.jsonl:1", err)
+	}
+}
