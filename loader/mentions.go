@@ -503,6 +503,7 @@ func (d *doc) patternPass() {
 		case h.has("anaphor"):
 			m = d.newMention(h.start, h.end, h.peeled, graph.Event, "pattern:anaphor", confHeuristic)
 			m.event = "anaphor"
+			m.hidden = true // "cet évènement" names nothing by itself
 		case h.has("campaign"):
 			m = d.headedName(h, graph.Campaign, 1)
 		case h.has("plan"):

@@ -185,7 +185,7 @@ func resolveEvents(docs []*doc) {
 			d := withEvent[i]
 			d.clusterDate = date
 			d.cluster = id
-			d.setEvent(id)
+			d.setEvent(id, d.x.eventName(withEvent[members[0]].main.text, place, date))
 		}
 	}
 }
@@ -199,13 +199,26 @@ func sortedIDs(m map[graph.ID]bool) []graph.ID {
 	return out
 }
 
+// eventName names an event for people: its phrase, then where and when,
+// as far as known ("يوما تواصليا, Rabat, 2024-07-25").
+func (x *Extractor) eventName(phrase string, place graph.ID, date string) string {
+	parts := []string{phrase}
+	if e, ok := x.lex.Lookup(string(place)); ok {
+		parts = append(parts, e.Name)
+	}
+	if date != "" {
+		parts = append(parts, date)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // setEvent names the article's main event and the events inside it.
-func (d *doc) setEvent(id graph.ID) {
-	d.main.id, d.main.name = id, d.main.text
+func (d *doc) setEvent(id graph.ID, name string) {
+	d.main.id, d.main.name = id, name
 	for _, m := range d.ments {
 		switch {
 		case m.alias == d.main:
-			m.id, m.name = id, d.main.text
+			m.id, m.name = id, name
 		case m.event == "sub" && !m.drop:
 			m.id, m.name = graph.ID(string(id)+"-"+slug(d.subEventKey(m))), m.text
 		}
