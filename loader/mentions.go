@@ -969,6 +969,9 @@ func (d *doc) acronymPass() {
 	tk := d.tk
 	learnt := map[string]*mention{}
 	for i := 1; i < len(tk.tokens); i++ {
+		if tk.tokens[i].arabic || len(tk.tokens[i].text) < 2 || len(tk.tokens[i].text) > 10 || !tk.tokens[i].hard {
+			continue
+		}
 		src := tk.tokenSource(i)
 		if !isAcronym(src) || !d.openParenBefore(i) {
 			continue
@@ -990,8 +993,11 @@ func (d *doc) acronymPass() {
 			d.cover[i] = true
 		}
 	}
+	if len(learnt) == 0 {
+		return
+	}
 	for i := range tk.tokens {
-		if d.cover[i] {
+		if d.cover[i] || tk.tokens[i].arabic {
 			continue
 		}
 		if prev := learnt[tk.tokenSource(i)]; prev != nil {

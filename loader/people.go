@@ -211,11 +211,15 @@ func (d *doc) latinNameEnd(i int) int {
 		if (j > i && t.hard) || d.cover[j] || t.arabic || notName[t.text] {
 			break
 		}
+		src := tk.tokenSource(j)
+		upper := startsUpper(src)
+		if j == i && !upper {
+			return -1 // the common case: a lower-case word starts no name
+		}
 		if h, ok := d.patternAt(j); ok && !h.has("honorific") {
 			break
 		}
-		src := tk.tokenSource(j)
-		if startsUpper(src) && !isAcronym(src) {
+		if upper && !isAcronym(src) {
 			j++
 			continue
 		}
