@@ -8,6 +8,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/lexicon"
+	"github.com/actorgraph/actorgraph/loader/translit"
 )
 
 // Extractor finds the entities an article names and the relations it
@@ -32,8 +33,9 @@ type Extractor struct {
 	laws        []lexicon.Entry          // the lexicon's laws
 	aliasesOf   map[string][]string      // entry id -> all its names and acronyms
 
-	conventionByNumber map[string]string // "189" -> the lexicon's convention No. 189
-	countries          map[string]bool   // lexicon ids of places that are states
+	conventionByNumber map[string]string        // "189" -> the lexicon's convention No. 189
+	personByKey        map[string]lexicon.Entry // transliteration key of a name -> the lexicon's person
+	countries          map[string]bool          // lexicon ids of places that are states
 }
 
 // payload is what a lexicon name stands for.
@@ -47,7 +49,7 @@ type payload struct {
 func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 	x := &Extractor{lex: lex, acronyms: map[string][]int{}, lawByNumber: map[string]string{},
 		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{},
-		conventionByNumber: map[string]string{}}
+		conventionByNumber: map[string]string{}, personByKey: map[string]lexicon.Entry{}}
 	x.vocab = newVocabulary()
 	x.vocab.intern(commaKey)
 	x.names.vocab, x.portfolios.vocab = x.vocab, x.vocab
@@ -72,6 +74,15 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		}
 		if e.Type == string(graph.Report) && e.Parent != "" {
 			x.reportOf[e.Parent] = e
+		}
+		if e.Type == string(graph.Person) {
+			for _, names := range e.Names {
+				for _, n := range names {
+					if k := translit.Key(n); k != "" {
+						x.personByKey[k] = e
+					}
+				}
+			}
 		}
 		if e.Type == string(graph.Place) && e.Kind == lexicon.PlaceCountry {
 			x.countries[e.ID] = true

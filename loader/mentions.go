@@ -13,6 +13,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/internal/fold"
 	"github.com/actorgraph/actorgraph/loader/lexicon"
+	"github.com/actorgraph/actorgraph/loader/translit"
 )
 
 // Confidence of a fact by how it was found: an exact lexicon name beats a
@@ -381,8 +382,7 @@ func (d *doc) personAt(i int, rule string) *mention {
 		return nil
 	}
 	m := d.newMention(i, j, 0, graph.Person, rule, confPattern)
-	m.name = m.text
-	m.id = personID(m.text)
+	m.id, m.name = d.x.person(m.text)
 	d.ments = append(d.ments, m)
 	d.coverRange(i, j)
 	return m
@@ -425,10 +425,42 @@ func (d *doc) isCue(i int) bool {
 	return ok
 }
 
-// personID mints the id of a person the lexicon does not know.
-func personID(name string) graph.ID {
-	return graph.ID("person-" + slug(name))
+// person returns the id and canonical name of the person named name: the
+// lexicon's person whose name has the same transliteration key, whatever
+// the script or spelling ("Abdelatif Wahbi", "عبد اللطيف وهبي"), else an id
+// minted from the key, so that the same unknown person found in Arabic and
+// in French gets one id.
+func (x *Extractor) person(name string) (graph.ID, string) {
+	key := translit.Key(name)
+	if e, ok := x.personByKey[key]; ok {
+		return graph.ID(e.ID), e.Name
+	}
+	if s := keySlug(key); s != "" {
+		return graph.ID("person-" + s), name
+	}
+	return graph.ID("person-" + slug(name)), name
 }
+
+// keySlug spells a transliteration key with ASCII letters for an id.
+func keySlug(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		default:
+			if sub, ok := keyLetters[r]; ok {
+				b.WriteString(sub)
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// keyLetters spells the non-ASCII letters of transliteration keys.
+var keyLetters = map[rune]string{'ʃ': "sh", 'ʒ': "zh", 'ħ': "hh", 'γ': "gh", 'ɣ': "gh", 'θ': "th", 'ð': "dh"}
 
 // slug makes an id part from a name: its Latin words, or a digest of its
 // folded form when it has none.

@@ -253,7 +253,7 @@ func (d *doc) latinPersonAt(i int, rule string) *mention {
 		return nil
 	}
 	m := d.newMention(i, end, 0, graph.Person, rule, confHeuristic)
-	m.name, m.id = m.text, personID(m.text)
+	m.id, m.name = d.x.person(m.text)
 	d.ments = append(d.ments, m)
 	d.coverRange(i, end)
 	return m

@@ -128,3 +128,45 @@ func last(s []int) int {
 	}
 	return s[len(s)-1]
 }
+
+// TestPersonAcrossScripts checks that a person the lexicon does not know,
+// named in Arabic in one article and in French in another, gets one id, and
+// that a spelling of a known person the lexicon lacks resolves to it.
+func TestPersonAcrossScripts(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := NewExtractor(lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"من جهتها، أبرزت صوفيا موريتي أن حماية الضحايا أولوية.",
+		"Sofia Moretti, coordinatrice du programme à l'OIM, a souligné que la protection des victimes est une priorité.",
+		"Le ministre de la Justice, Abdelatif Wahbi, a souligné l'importance de la loi.",
+	}
+	var arts []*Article
+	for i, text := range texts {
+		lang := DetectLang(text)
+		arts = append(arts, &Article{ID: string(rune('a' + i)), Name: string(rune('a' + i)), Text: text, Lang: lang, Sentences: Sentences(text)})
+	}
+	got := x.ExtractAll(arts)
+	personIn := func(a *graph.Article, mention string) graph.ID {
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m == mention && e.Type == graph.Person {
+					return e.ID
+				}
+			}
+		}
+		return ""
+	}
+	ar, fr := personIn(got[0], "صوفيا موريتي"), personIn(got[1], "Sofia Moretti")
+	if ar == "" || ar != fr {
+		t.Errorf("Arabic and French names of one person: ids %q and %q, want one", ar, fr)
+	}
+	if id := personIn(got[2], "Abdelatif Wahbi"); id != "ouahbi" {
+		t.Errorf("Abdelatif Wahbi resolved to %q, want the lexicon's ouahbi", id)
+	}
+}
