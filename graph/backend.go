@@ -5,15 +5,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	gkv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"github.com/jackc/pgx/v5"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	_ "github.com/lib/pq"              // registers the "postgres" database/sql driver
 )
 
 // boltBackend is our registration of Cayley's bolt key-value store. Cayley's
@@ -41,6 +47,45 @@ func init() {
 		NewFunc:      openBolt,
 		InitFunc:     openBolt,
 		IsPersistent: true,
+	})
+
+	// SQL stores (sql.go): PostgreSQL through lib/pq, CockroachDB through
+	// pgx, both with batched writes.
+	csql.Register(postgresBackend, csql.Registration{
+		Driver:             "postgres",
+		HashType:           "BYTEA",
+		BytesType:          "BYTEA",
+		HorizonType:        "BIGSERIAL",
+		TimeType:           "timestamp with time zone",
+		QueryDialect:       postgres.QueryDialect,
+		ConditionalIndexes: true,
+		FillFactor:         true,
+		Error:              sqlError,
+		Estimated: func(table string) string {
+			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
+		},
+		RunTx: runSQLTx,
+	})
+	// The tables of Cayley's cockroach flavour, without its column families
+	// (an optimization of CockroachDB's storage, and a syntax error on
+	// PostgreSQL, where the tests run this flavour through pgx).
+	csql.Register(cockroachBackend, csql.Registration{
+		Driver:      "pgx",
+		HashType:    "BYTEA",
+		BytesType:   "BYTEA",
+		HorizonType: "BIGSERIAL",
+		TimeType:    "timestamp with time zone",
+		QueryDialect: csql.QueryDialect{
+			RegexpOp:    "~",
+			FieldQuote:  func(name string) string { return pgx.Identifier{name}.Sanitize() },
+			Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
+		},
+		ConditionalIndexes:  true,
+		NoForeignKeys:       true,
+		Error:               sqlError,
+		RunTx:               runSQLTx,
+		TxRetry:             retrySQLTx,
+		NoSchemaChangesInTx: true,
 	})
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // Schemes lists the store URL schemes Open accepts.
-var Schemes = []string{"bolt:PATH", "memory:"}
+var Schemes = []string{"bolt:PATH", "memory:", "postgres://USER@HOST:PORT/DB", "cockroach://USER@HOST:PORT/DB"}
 
 // DefaultURL is the store used when none is given: a bolt store in the
 // working directory.
@@ -25,7 +25,7 @@ const DefaultURL = "bolt:actorgraph.db"
 //
 // A Store is safe for concurrent use.
 type Store struct {
-	url string
+	url string // as opened, with any password masked
 
 	// mu guards qs: readers share it, a write holds it alone. Cayley's bolt
 	// backend can deadlock when one goroutine reads while another commits,
@@ -35,10 +35,18 @@ type Store struct {
 }
 
 // Open opens the store named by url, creating it if it does not exist:
-// "bolt:PATH" for an embedded store in the directory PATH, "memory:" for a
-// store that lives as long as the process.
+//
+//   - "bolt:PATH" for an embedded store in the directory PATH;
+//   - "memory:" for a store that lives as long as the process;
+//   - "postgres://USER[:PASSWORD]@HOST:PORT/DB?sslmode=disable" (or
+//     postgresql://) for a PostgreSQL database, and
+//     "cockroach://USER@HOST:26257/DB?sslmode=..." for a CockroachDB one.
+//     The database must exist; Open creates the tables on first use, in the
+//     first schema of the search path (a search_path=NAME parameter in the
+//     URL chooses another). Several processes may share a SQL store.
 func Open(url string) (*Store, error) {
 	scheme, rest, _ := strings.Cut(url, ":")
+	shown := redactURL(url)
 	var (
 		qs  cgraph.QuadStore
 		err error
@@ -51,13 +59,15 @@ func Open(url string) (*Store, error) {
 			return nil, fmt.Errorf("open store %q: bolt needs a path, as in bolt:actorgraph.db", url)
 		}
 		qs, err = openKV(boltBackend, rest)
+	case "postgres", "postgresql", "cockroach":
+		qs, err = openSQL(scheme, url)
 	default:
-		return nil, fmt.Errorf("open store %q: %w (supported: %s)", url, ErrUnknownScheme, strings.Join(Schemes, ", "))
+		return nil, fmt.Errorf("open store %q: %w (supported: %s)", shown, ErrUnknownScheme, strings.Join(Schemes, ", "))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open store %q: %w", url, err)
+		return nil, fmt.Errorf("open store %q: %w", shown, err)
 	}
-	return &Store{url: url, qs: qs}, nil
+	return &Store{url: shown, qs: qs}, nil
 }
 
 func openKV(backend, path string) (cgraph.QuadStore, error) {
@@ -70,7 +80,7 @@ func openKV(backend, path string) (cgraph.QuadStore, error) {
 	return cgraph.NewQuadStore(backend, path, opts)
 }
 
-// URL returns the URL the store was opened with.
+// URL returns the URL the store was opened with, with any password masked.
 func (s *Store) URL() string { return s.url }
 
 // Close releases the store.

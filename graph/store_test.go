@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"maps"
 	"path/filepath"
 	"testing"
 
@@ -25,14 +26,16 @@ func sampleArticle(id, lang string, mention string) *Article {
 
 func openTestStores(t *testing.T) map[string]*Store {
 	t.Helper()
+	urls := map[string]string{"memory": "memory:", "bolt": "bolt:" + filepath.Join(t.TempDir(), "db")}
+	maps.Copy(urls, sqlTestURLs(t)) // PostgreSQL when ACTORGRAPH_TEST_POSTGRES is set (sql_test.go)
 	stores := map[string]*Store{}
-	for _, url := range []string{"memory:", "bolt:" + filepath.Join(t.TempDir(), "db")} {
+	for name, url := range urls {
 		s, err := Open(url)
 		if err != nil {
 			t.Fatalf("Open(%q): %v", url, err)
 		}
 		t.Cleanup(func() { s.Close() })
-		stores[url[:4]] = s
+		stores[name] = s
 	}
 	return stores
 }

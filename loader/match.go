@@ -131,6 +131,31 @@ func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found boo
 	return best, found
 }
 
+// allAt returns every name that starts at token i and ends by limit,
+// shortest first, whatever the clitic form of the first word.
+func (t *trie) allAt(tk *tokenized, i, limit int) []match {
+	if i < 0 || i >= len(tk.tokens) || i >= limit {
+		return nil
+	}
+	var out []match
+	for _, f := range tk.formsOf(i) {
+		if f.id < 0 {
+			continue
+		}
+		n := t.root.next[f.id]
+		for j := i + 1; n != nil; j++ {
+			if len(n.vals) > 0 {
+				out = append(out, match{start: i, end: j, peeled: f.peeled, vals: n.vals})
+			}
+			if j >= limit || tk.tokens[j].hard || n.next == nil || tk.ids[j] < 0 {
+				break
+			}
+			n = n.next[tk.ids[j]]
+		}
+	}
+	return out
+}
+
 // findAll returns the leftmost-longest matches in tokens [from, to).
 func (t *trie) findAll(tk *tokenized, from, to int) []match {
 	var out []match

@@ -133,12 +133,17 @@ func (d *doc) orgInside(office *mention, i, j int) *mention {
 	if !ok {
 		return nil
 	}
-	for _, m := range d.x.names.findAll(d.tk, i, j) {
-		for _, v := range m.vals {
-			if d.x.payloads[v].entry.ID == org.ID {
-				om := d.newMention(m.start, m.end, m.peeled, graph.Type(org.Type), "office:"+office.roleID, confLexicon)
-				om.id, om.name = graph.ID(org.ID), org.Name
-				return om
+	// Any of its names inside the title, even one a longer name holds:
+	// "سفيرة الاتحاد الأوروبي بالمغرب" names the EU inside the name of its
+	// delegation.
+	for k := i; k < j; k++ {
+		for _, m := range d.x.names.allAt(d.tk, k, j) {
+			for _, v := range m.vals {
+				if d.x.payloads[v].entry.ID == org.ID {
+					om := d.newMention(m.start, m.end, m.peeled, graph.Type(org.Type), "office:"+office.roleID, confLexicon)
+					om.id, om.name = graph.ID(org.ID), org.Name
+					return om
+				}
 			}
 		}
 	}

@@ -24,6 +24,11 @@ func badRequest(format string, args ...any) error {
 	return &requestError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
+// tooLarge returns a 413 error with the formatted message.
+func tooLarge(format string, args ...any) error {
+	return &requestError{http.StatusRequestEntityTooLarge, fmt.Sprintf(format, args...)}
+}
+
 // errorStatuses maps the sentinel errors of the packages the handlers call
 // to the status the client gets. Errors found nowhere here are 500.
 var errorStatuses = []struct {
@@ -43,14 +48,19 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// writeError writes err as a JSON error response. A 4xx carries err's
-// message; a 5xx is logged and carries only the status text, so that no
+// writeError writes err as a JSON error response. A requestError carries
+// its message, even as a 503 or 504: it is a limit the client can act on
+// (retry later, bound the query). Another 4xx carries err's message; any
+// other 5xx is logged and carries only the status text, so that no
 // internal detail reaches the client.
 func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, msg := http.StatusInternalServerError, ""
 	var re *requestError
 	if errors.As(err, &re) {
 		status, msg = re.status, re.msg
+		if status >= 500 {
+			s.logger.Warn("request refused", "method", r.Method, "path", r.URL.Path, "status", status, "reason", msg)
+		}
 	} else {
 		for _, e := range errorStatuses {
 			if errors.Is(err, e.err) {
@@ -58,14 +68,14 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 				break
 			}
 		}
-	}
-	if status >= 500 {
-		msg = http.StatusText(status)
-		level := slog.LevelError
-		if r.Context().Err() != nil {
-			level = slog.LevelInfo // the client went away
+		if status >= 500 {
+			msg = http.StatusText(status)
+			level := slog.LevelError
+			if r.Context().Err() != nil {
+				level = slog.LevelInfo // the client went away
+			}
+			s.logger.Log(r.Context(), level, "request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 		}
-		s.logger.Log(r.Context(), level, "request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 	}
 	var body errorBody
 	body.Error.Status, body.Error.Message = status, msg

@@ -90,3 +90,17 @@ func (s *server) stats(w http.ResponseWriter, r *http.Request) error {
 	s.writeJSON(w, r, http.StatusOK, st)
 	return nil
 }
+
+// article returns one article's metadata and the facts it states.
+func (s *server) article(w http.ResponseWriter, r *http.Request) error {
+	key, err := parseArticleKey(mux.Vars(r)["id"])
+	if err != nil {
+		return err
+	}
+	rec, err := s.store.ArticleFacts(r.Context(), key)
+	if err != nil {
+		return err
+	}
+	s.writeJSON(w, r, http.StatusOK, rec)
+	return nil
+}

@@ -18,17 +18,75 @@ import (
 // RequestTimeout bounds the time one request may spend reading the store.
 const RequestTimeout = 10 * time.Second
 
+// Options are the limits of a server on Cayley's query languages
+// (/api/v2/query). A zero field means its default.
+type Options struct {
+	// QueryTimeout bounds the time of one query; a longer one is stopped
+	// and answered 504. Default DefaultQueryTimeout.
+	QueryTimeout time.Duration
+	// MaxQueries is how many queries run at once; more are answered 503
+	// at once. Default DefaultMaxQueries.
+	MaxQueries int
+	// MaxQueryBytes bounds the text of a query; a longer one is answered
+	// 413. Default DefaultMaxQueryBytes.
+	MaxQueryBytes int
+	// MaxResultBytes bounds an answer: a longer one is cut after its last
+	// whole array element and says "truncated": true, or is answered 413
+	// when it cannot be cut. Default DefaultMaxResultBytes.
+	MaxResultBytes int
+	// MaxQueryHeap bounds how much the Go heap may grow while a query
+	// runs; beyond, the query is stopped and answered 503. Gizmo's
+	// JavaScript engine has no memory limit of its own. Default
+	// DefaultMaxQueryHeap.
+	MaxQueryHeap uint64
+}
+
+func (o *Options) withDefaults() Options {
+	var d Options
+	if o != nil {
+		d = *o
+	}
+	if d.QueryTimeout <= 0 {
+		d.QueryTimeout = DefaultQueryTimeout
+	}
+	if d.MaxQueries <= 0 {
+		d.MaxQueries = DefaultMaxQueries
+	}
+	if d.MaxQueryBytes <= 0 {
+		d.MaxQueryBytes = DefaultMaxQueryBytes
+	}
+	if d.MaxResultBytes <= 0 {
+		d.MaxResultBytes = DefaultMaxResultBytes
+	}
+	if d.MaxQueryHeap == 0 {
+		d.MaxQueryHeap = DefaultMaxQueryHeap
+	}
+	return d
+}
+
 // server answers the API's requests from a store.
 type server struct {
 	store  *graph.Store
 	logger *slog.Logger
 	router *mux.Router
+	opts   Options
+	// queries holds a token for each Cayley query under way.
+	queries chan struct{}
 }
 
-// NewServer returns the handler of the HTTP API over store. It logs each
-// request, and each failure the client cannot fix, to logger.
+// NewServer returns the handler of the HTTP API over store, with the
+// default Options. It logs each request, and each failure the client
+// cannot fix, to logger.
 func NewServer(store *graph.Store, logger *slog.Logger) http.Handler {
-	s := &server{store: store, logger: logger, router: mux.NewRouter()}
+	return NewServerWith(store, logger, nil)
+}
+
+// NewServerWith is NewServer with the given limits; nil means the
+// defaults.
+func NewServerWith(store *graph.Store, logger *slog.Logger, opts *Options) http.Handler {
+	o := opts.withDefaults()
+	s := &server{store: store, logger: logger, router: mux.NewRouter(), opts: o,
+		queries: make(chan struct{}, o.MaxQueries)}
 	s.routes()
 	return s
 }
@@ -41,7 +99,17 @@ func (s *server) routes() {
 	r.HandleFunc("/api/v1/entities", s.handle(s.searchEntities)).Methods(get...)
 	r.HandleFunc("/api/v1/entities/{id}", s.handle(s.entity)).Methods(get...)
 	r.HandleFunc("/api/v1/articles", s.handle(s.articles)).Methods(get...)
+	r.HandleFunc("/api/v1/articles/{id}", s.handle(s.article)).Methods(get...)
 	r.HandleFunc("/api/v1/stats", s.handle(s.stats)).Methods(get...)
+	r.HandleFunc("/api/v1/partners", s.handle(s.partners)).Methods(get...)
+	r.HandleFunc("/api/v1/network", s.handle(s.network)).Methods(get...)
+	r.HandleFunc("/api/v1/paths", s.handle(s.paths)).Methods(get...)
+	r.HandleFunc("/api/v1/timeline", s.handle(s.timeline)).Methods(get...)
+	r.HandleFunc("/api/v1/export", s.handle(s.export)).Methods(get...)
+	r.HandleFunc("/api/v1/openapi.json", s.handle(s.openAPI)).Methods(get...)
+	// Cayley's query languages, and no other route of Cayley's: its
+	// /api/v2/read dumps the store and its write routes change it.
+	r.HandleFunc("/api/v2/query", s.handle(s.cayleyQuery)).Methods(http.MethodGet, http.MethodPost)
 	r.NotFoundHandler = s.handle(s.notFound)
 	r.MethodNotAllowedHandler = s.handle(s.methodNotAllowed)
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/query"
 )
 
 // seeds is the folder of the five sample articles.
@@ -551,5 +553,27 @@ func TestUserLexicon(t *testing.T) {
 	err := run(context.Background(), []string{"extract", "--lexicon", bad, article}, strings.NewReader(""), &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
 		t.Errorf("a bad lexicon line: got %v, want an error naming bad.jsonl:1", err)
+	}
+}
+
+// TestRoutesServePageAndAPI checks that serve's handler gives the page at /
+// and the API under /api/ from one server.
+func TestRoutesServePageAndAPI(t *testing.T) {
+	store, err := graph.Open("memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	srv := httptest.NewServer(routes(query.NewServer(store, slog.New(slog.NewTextHandler(io.Discard, nil)))))
+	defer srv.Close()
+	for path, wantType := range map[string]string{"/": "text/html", "/api/v1/stats": "application/json", "/health": "application/json"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), wantType) {
+			t.Errorf("GET %s: %d %q, want 200 %s", path, resp.StatusCode, resp.Header.Get("Content-Type"), wantType)
+		}
 	}
 }

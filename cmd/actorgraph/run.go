@@ -22,6 +22,7 @@ var commands = []command{
 	{"stats", "print counts of what the store holds, as JSON", runStats},
 	{"remove", "remove articles and what only they said from the store", runRemove},
 	{"eval", "score an extraction against hand-checked gold files", runEval},
+	{"gen", "write synthetic articles with their gold files, for scale and quality runs", runGen},
 }
 
 // run runs the subcommand that args name. It returns a *usageError when

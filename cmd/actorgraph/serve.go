@@ -13,6 +13,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/query"
+	"github.com/actorgraph/actorgraph/query/web"
 )
 
 const serveUsage = `
@@ -121,7 +122,7 @@ func startServer(ctx context.Context, cfg serveConfig, stdin io.Reader, logger *
 		store: store,
 		ln:    ln,
 		http: &http.Server{
-			Handler:           query.NewServer(store, logger),
+			Handler:           routes(query.NewServer(store, logger)),
 			ReadHeaderTimeout: readHeaderTimeout,
 			ReadTimeout:       readTimeout,
 			WriteTimeout:      writeTimeout,
@@ -180,4 +181,14 @@ type logWriter struct{ logger *slog.Logger }
 func (w logWriter) Write(p []byte) (int, error) {
 	w.logger.Info(string(bytes.TrimSpace(p)))
 	return len(p), nil
+}
+
+// routes serves the API under /api/ and /health, and the actor-network
+// page, built into the binary, at / .
+func routes(api http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api)
+	mux.Handle("/health", api)
+	mux.Handle("/", web.Handler())
+	return mux
 }
