@@ -64,7 +64,10 @@ func Paths(sub *Subgraph, from, to ID, opts PathOptions) []Path {
 		return []Path{{Nodes: []Node{n}, Hops: []Hop{}}}
 	}
 	k := max(opts.K, 1)
-	g := newPathGraph(sub, from, to, opts.Through)
+	g := newPathGraph(sub, from, to, opts.Through, opts.MaxHops)
+	if g == nil {
+		return nil
+	}
 	found := path.YenKShortestPaths(g, k, g.maxCost(opts.MaxHops), simple.Node(g.index[from]), simple.Node(g.index[to]))
 	out := make([]Path, 0, len(found))
 	for _, p := range found {
@@ -105,15 +108,56 @@ func pairOf(a, b ID) [2]ID {
 	return [2]ID{a, b}
 }
 
-func newPathGraph(sub *Subgraph, from, to ID, through []Type) *pathGraph {
-	g := &pathGraph{index: map[ID]int64{}, between: map[[2]ID][]Edge{}}
+// newPathGraph returns the graph of the relations of sub between entities
+// of the types through (and from and to), cut down to the nodes that lie
+// on some path of at most maxHops relations from from to to (all nodes
+// when maxHops is 0): those whose distances to the two ends add up to at
+// most maxHops. Every such path keeps all its nodes, and Yen's algorithm
+// then runs on a graph of the size of the answer, not of the subgraph
+// (BenchmarkPaths). It returns nil when no such path exists.
+func newPathGraph(sub *Subgraph, from, to ID, through []Type, maxHops int) *pathGraph {
+	// Every node that may be on a path, and its neighbours.
+	var (
+		pos   []int // position in sub.Nodes
+		index = map[ID]int{}
+	)
 	for i, n := range sub.Nodes {
 		if n.ID != from && n.ID != to && len(through) > 0 && !slices.Contains(through, n.Type) {
 			continue
 		}
-		g.index[n.ID] = int64(len(g.ids))
-		g.ids = append(g.ids, n.ID)
-		g.nodes = append(g.nodes, i)
+		index[n.ID] = len(pos)
+		pos = append(pos, i)
+	}
+	adj := make([][]int, len(pos))
+	for _, e := range sub.Edges {
+		if e.Literal || e.Subject == ID(e.Object) {
+			continue
+		}
+		a, aok := index[e.Subject]
+		b, bok := index[ID(e.Object)]
+		if aok && bok {
+			adj[a] = append(adj[a], b)
+			adj[b] = append(adj[b], a)
+		}
+	}
+
+	keep := func(int) bool { return true }
+	if maxHops > 0 {
+		df, dt := hops(adj, index[from]), hops(adj, index[to])
+		keep = func(v int) bool { return df[v] >= 0 && dt[v] >= 0 && df[v]+dt[v] <= maxHops }
+		if !keep(index[from]) {
+			return nil
+		}
+	}
+
+	g := &pathGraph{index: map[ID]int64{}, between: map[[2]ID][]Edge{}}
+	for v, i := range pos {
+		if keep(v) {
+			id := sub.Nodes[i].ID
+			g.index[id] = int64(len(g.ids))
+			g.ids = append(g.ids, id)
+			g.nodes = append(g.nodes, i)
+		}
 	}
 	g.adj = make([][]int64, len(g.ids))
 	for _, e := range sub.Edges {
@@ -136,6 +180,28 @@ func newPathGraph(sub *Subgraph, from, to ID, through []Type) *pathGraph {
 		slices.Sort(ns)
 	}
 	return g
+}
+
+// hops returns the number of relations from node s to each node of adj,
+// breadth first; -1 for a node it does not reach.
+func hops(adj [][]int, s int) []int {
+	dist := make([]int, len(adj))
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[s] = 0
+	queue := []int{s}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for _, v := range adj[u] {
+			if dist[v] < 0 {
+				dist[v] = dist[u] + 1
+				queue = append(queue, v)
+			}
+		}
+	}
+	return dist
 }
 
 // maxCost is the cost Yen's algorithm may add to the shortest path.

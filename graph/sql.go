@@ -73,14 +73,13 @@ var sqlSchema = []string{
 type sqlFlavor struct {
 	backend string // our Cayley registration
 	driver  string // the database/sql driver
-	// dsn turns the store URL into the driver's connection string.
-	dsn func(u *url.URL) string
 }
 
+// sqlFlavors maps the schemes of store URLs to flavours.
 var sqlFlavors = map[string]sqlFlavor{
-	"postgres":   {postgresBackend, "postgres", postgresDSN},
-	"postgresql": {postgresBackend, "postgres", postgresDSN},
-	"cockroach":  {cockroachBackend, "pgx", postgresDSN},
+	"postgres":   {postgresBackend, "postgres"},
+	"postgresql": {postgresBackend, "postgres"},
+	"cockroach":  {cockroachBackend, "pgx"},
 }
 
 // postgresDSN returns u as a postgresql:// URL, which both lib/pq and pgx
@@ -100,7 +99,7 @@ func openSQL(scheme, rawURL string) (cgraph.QuadStore, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bad URL: %w", unwrapURLError(err))
 	}
-	dsn := fl.dsn(u)
+	dsn := postgresDSN(u)
 	// Cayley logs the address, password included, when it cannot connect,
 	// so we connect first and report the failure ourselves.
 	db, err := sql.Open(fl.driver, dsn)

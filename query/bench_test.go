@@ -118,14 +118,14 @@ func benchServer(b *testing.B) http.Handler {
 }
 
 // benchRoute serves target again and again, reporting the size of the
-// answer.
+// answer. want is the status expected; stopped means 503 or 504.
 func benchRoute(b *testing.B, h http.Handler, method, target, body string, want int) {
 	var size int
 	for b.Loop() {
 		req := httptest.NewRequest(method, target, strings.NewReader(body))
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
-		if rec.Code != want {
+		if rec.Code != want && !(want == stopped && (rec.Code == 503 || rec.Code == 504)) {
 			b.Fatalf("%s %s: status %d, want %d: %.300s", method, target, rec.Code, want, rec.Body)
 		}
 		size = rec.Body.Len()
@@ -180,12 +180,37 @@ func BenchmarkQueryLimits(b *testing.B) {
 		{"toArray", "gizmo", `g.emit(g.V().toArray())`, 200},
 		{"graphql-all", "graphql", `{ nodes { id } }`, 200},
 		{"while-true", "gizmo", `while(true){}`, 504},
+		// Stopped by the heap budget (503), or by the time limit (504)
+		// when the machine allocates slower than 128 MiB a second.
+		{"memory-bomb", "gizmo", `var a=[];while(true)a.push({k:"x".repeat(1000)+a.length})`, stopped},
 	} {
 		b.Run(q.name, func(b *testing.B) {
+			// The peak of the Go heap while the queries run, sampled.
+			base := heapBytes()
+			var peak uint64
+			stop := make(chan struct{})
+			sampled := make(chan struct{})
+			go func() {
+				defer close(sampled)
+				for {
+					select {
+					case <-stop:
+						return
+					case <-time.After(time.Millisecond):
+						peak = max(peak, heapBytes())
+					}
+				}
+			}()
 			benchRoute(b, h, http.MethodPost, "/api/v2/query?lang="+q.lang, q.qu, q.want)
+			close(stop)
+			<-sampled
+			b.ReportMetric(float64(peak-min(base, peak))/(1<<20), "heap-growth-MiB")
 		})
 	}
 }
+
+// stopped is the status benchRoute takes for 503 or 504.
+const stopped = -1
 
 func urlQuery(s string) string {
 	return strings.NewReplacer("%", "%25", "&", "%26", "+", "%2B", " ", "%20", "#", "%23", "<", "%3C", ">", "%3E", `"`, "%22").Replace(s)

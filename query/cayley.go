@@ -110,7 +110,7 @@ func (s *server) cayleyQuery(w http.ResponseWriter, r *http.Request) error {
 	default:
 		w.Header().Set("Retry-After", "1")
 		return &requestError{http.StatusServiceUnavailable,
-			fmt.Sprintf("%d queries are running, the most the server runs at once; retry later", s.opts.MaxQueries)}
+			fmt.Sprintf("the server runs at most %d queries at once, and as many are running; retry later", s.opts.MaxQueries)}
 	}
 
 	ctx, cancel := context.WithTimeoutCause(r.Context(), s.opts.QueryTimeout, errQueryTimeout)

@@ -240,7 +240,7 @@ func TestCayleyQueriesAtOnce(t *testing.T) {
 		}
 	}
 	refused := postQuery(t, srv.URL, "gizmo", `g.V().all()`)
-	if refused.Status != 503 || refused.Header.Get("Retry-After") != "1" || !strings.Contains(refused.errorMessage(t), "1 queries are running") {
+	if refused.Status != 503 || refused.Header.Get("Retry-After") != "1" || !strings.Contains(refused.errorMessage(t), "at most 1 queries at once") {
 		t.Errorf("a second query while one runs: %d, Retry-After %q: %.300s", refused.Status, refused.Header.Get("Retry-After"), refused.Body)
 	}
 	if first := <-done; first.Status != 504 {
