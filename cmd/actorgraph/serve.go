@@ -23,15 +23,24 @@ Serve loads the articles in the files and folders given, if any, as load
 does, then serves the store's graph over HTTP until it is interrupted
 (SIGINT or SIGTERM), when it finishes the requests under way and stops.
 
-The API, all GET, answers JSON:
+At / it serves the actor-network page, built into the binary. The API
+answers JSON (all GET, but the query languages, which take POST too):
 
   /health                                    status, store, number of articles
   /api/v1/entities?q=NAME[&type=T][&limit=N][&offset=N]
                                              entities by name, in any language
   /api/v1/entities/ID                        an entity, its names, its edges
                                              and the articles they come from
-  /api/v1/articles                           the articles in the store
+  /api/v1/articles[/KEY]                     the articles, or one and its facts
+  /api/v1/partners[?org=ID]                  who partnered with whom on what
+  /api/v1/network[?id=ID&depth=N]            the actor network (Cytoscape.js)
+  /api/v1/paths?from=ID&to=ID                how two actors are connected
+  /api/v1/timeline                           events and reports in date order
+  /api/v1/export?format=nquads|jsonld|graphml|dot
+                                             the graph, or a subgraph
   /api/v1/stats                              counts of what the store holds
+  /api/v1/openapi.json                       the description of the API
+  /api/v2/query?lang=gizmo|graphql           Cayley's query languages, bounded
 
 Logs go to standard error.
 `
