@@ -15,33 +15,44 @@ import (
 
 var dumpExtraction = flag.String("dump", "", "write the seed extraction as JSON Lines to this file")
 
-// extractDir reads and extracts every article of dir.
-func extractDir(t testing.TB, dir string) []*graph.Article {
-	t.Helper()
+// newTestExtractor returns an extractor over the built-in lexicon.
+func newTestExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
 	lex, err := lexicon.Default()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	x, err := NewExtractor(lex)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no articles in %s: %v", dir, err)
-	}
+	return x
+}
+
+// readDir reads every article of the folders.
+func readDir(tb testing.TB, dirs ...string) []*Article {
+	tb.Helper()
 	var arts []*Article
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatalf("read %s: %v", p, err)
+	for _, dir := range dirs {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, p := range paths {
+			as, err := ReadFile(p, ReadOptions{})
+			if err != nil {
+				tb.Fatalf("read %s: %v", p, err)
+			}
+			arts = append(arts, as...)
 		}
-		body, pub := Clean(string(data))
-		lang := DetectLang(body)
-		arts = append(arts, &Article{ID: filepath.Base(p), Name: filepath.Base(p), Text: body, Lang: lang,
-			Published: pub, Sentences: Sentences(body), Dates: FindDates(body, lang, pub)})
 	}
-	return x.ExtractAll(arts)
+	if len(arts) == 0 {
+		tb.Fatalf("no articles in %v", dirs)
+	}
+	return arts
+}
+
+// extractDir reads and extracts every article of dir.
+func extractDir(t testing.TB, dir string) []*graph.Article {
+	t.Helper()
+	return newTestExtractor(t).ExtractAll(readDir(t, dir))
 }
 
 func readGold(t testing.TB, dir string) []eval.Document {
@@ -133,28 +144,11 @@ func TestEvalSetScores(t *testing.T) {
 // BenchmarkExtract measures extraction (tokenizing, matching, relations,
 // resolution) over the seed and eval articles, in MB/s of article text.
 func BenchmarkExtract(b *testing.B) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := NewExtractor(lex)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var arts []*Article
+	x := newTestExtractor(b)
+	arts := readDir(b, "../testdata/articles", "../testdata/eval/articles")
 	size := 0
-	for _, dir := range []string{"../testdata/articles", "../testdata/eval/articles"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, p := range paths {
-			as, err := ReadFile(p, ReadOptions{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, a := range as {
-				size += len(a.Text)
-			}
-			arts = append(arts, as...)
-		}
+	for _, a := range arts {
+		size += len(a.Text)
 	}
 	b.SetBytes(int64(size))
 	for b.Loop() {
@@ -166,14 +160,7 @@ func BenchmarkExtract(b *testing.B) {
 // its output is consistent (every relation's ends are its entities), and
 // that every mention and every evidence is quoted from the text as written.
 func FuzzExtract(f *testing.F) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
-	x, err := NewExtractor(lex)
-	if err != nil {
-		f.Fatal(err)
-	}
+	x := newTestExtractor(f)
 	for _, s := range []string{
 		"نظمت اللجنة الوطنية لتنسيق إجراءات مكافحة الاتجار بالبشر والوقاية منه، أمس الخميس، يومًا تواصليًا في الرباط بشراكة مع مكتب الأمم المتحدة المعني بالجريمة والمخدرات.",
 		"La CNCLT a organisé, jeudi à Rabat, un séminaire en partenariat avec l'ONUDC (ONUDC), avec le soutien financier de l'Union européenne.",

@@ -361,27 +361,8 @@ func (d *doc) personAt(i int, rule string) *mention {
 				continue
 			}
 		}
-	} else {
-		for j < n && j-i < 5 {
-			t := tk.tokens[j]
-			src := tk.tokenSource(j)
-			if j > i && t.hard || d.cover[j] || t.arabic {
-				break
-			}
-			r, _ := utf8.DecodeRuneInString(src)
-			if unicode.IsUpper(r) {
-				if j == i && d.isCue(j) {
-					break
-				}
-				j++
-				continue
-			}
-			if j > i && namePartícle[t.text] && j+1 < n && startsUpper(tk.tokenSource(j+1)) {
-				j++
-				continue
-			}
-			break
-		}
+	} else if j = d.latinNameEnd(i); j < 0 {
+		return nil
 	}
 	if j-i < 2 {
 		return nil

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/loader/lexicon"
 )
 
 // goldMainEvent returns, per article name, the id of the gold event that
@@ -47,27 +46,11 @@ func goldEvents(t *testing.T, dirs ...string) map[string][]string {
 // others below. It logs the score of each pair, so that the threshold can
 // be set between the two groups.
 func TestEventPairs(t *testing.T) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := NewExtractor(lex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newTestExtractor(t)
 	var docs []*doc
-	for _, dir := range []string{"../testdata/articles", "../testdata/eval/articles"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, p := range paths {
-			arts, err := ReadFile(p, ReadOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, a := range arts {
-				if d := x.read(a); d.main != nil {
-					docs = append(docs, d)
-				}
-			}
+	for _, a := range readDir(t, "../testdata/articles", "../testdata/eval/articles") {
+		if d := x.read(a); d.main != nil {
+			docs = append(docs, d)
 		}
 	}
 	gold := goldEvents(t, "../testdata/gold", "../testdata/eval/gold")
@@ -133,14 +116,7 @@ func last(s []int) int {
 // named in Arabic in one article and in French in another, gets one id, and
 // that a spelling of a known person the lexicon lacks resolves to it.
 func TestPersonAcrossScripts(t *testing.T) {
-	lex, err := lexicon.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := NewExtractor(lex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newTestExtractor(t)
 	texts := []string{
 		"من جهتها، أبرزت صوفيا موريتي أن حماية الضحايا أولوية.",
 		"Sofia Moretti, coordinatrice du programme à l'OIM, a souligné que la protection des victimes est une priorité.",
