@@ -50,7 +50,11 @@ func init() {
 	})
 
 	// SQL stores (sql.go): PostgreSQL through lib/pq, CockroachDB through
-	// pgx, both with batched writes.
+	// pgx, both with batched writes and without the foreign keys from
+	// quads to nodes that Cayley's postgres flavour declares: runSQLTx
+	// writes a quad's nodes first, in the same transaction, and checking
+	// four keys per quad made a load about 30 % slower (1000 generated
+	// articles: 24-29 s with them, 18.5 s without).
 	csql.Register(postgresBackend, csql.Registration{
 		Driver:             "postgres",
 		HashType:           "BYTEA",
@@ -60,6 +64,7 @@ func init() {
 		QueryDialect:       postgres.QueryDialect,
 		ConditionalIndexes: true,
 		FillFactor:         true,
+		NoForeignKeys:      true,
 		Error:              sqlError,
 		Estimated: func(table string) string {
 			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
