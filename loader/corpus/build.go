@@ -21,6 +21,7 @@ type article struct {
 	byID  map[string]*goldEntity
 	named map[string]string // entity id -> the short form used after its first mention
 	rels  []pendingRel
+	said  map[string]bool // filler sentences and quotes used, so as not to repeat them
 }
 
 type goldEntity struct {
@@ -36,7 +37,7 @@ type pendingRel struct {
 }
 
 func newArticle(lang, date string) *article {
-	return &article{lang: lang, date: date, byID: map[string]*goldEntity{}, named: map[string]string{}}
+	return &article{lang: lang, date: date, byID: map[string]*goldEntity{}, named: map[string]string{}, said: map[string]bool{}}
 }
 
 // sentence is a sentence under construction: the mentions and relations it

@@ -447,7 +447,7 @@ func (w *eventWriter) speakerRelations(s *sentence, sp *speaker) {
 // speech writes what a speaker said at the event.
 func (w *eventWriter) speech(sp *speaker) {
 	s := w.a.sentence()
-	q := pick(w.r.rng, quotes[w.lang])
+	q := w.r.unsaid(w.a, quotes[w.lang])
 	var t string
 	variant := w.r.rng.IntN(2)
 	switch w.lang {

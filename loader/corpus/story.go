@@ -411,12 +411,29 @@ func (r *run) finish(a *article) Article {
 	return Article{Lang: a.lang, Text: text, Gold: doc}
 }
 
-// fill adds n paragraphs of sentences that name nothing.
+// fill adds up to n sentences that name nothing and the article has not
+// said yet, some in paragraphs of their own.
 func (r *run) fill(a *article, n int) {
 	for _, f := range pickN(r.rng, fillers[a.lang], n) {
+		if a.said[f] {
+			continue
+		}
+		a.said[f] = true
 		if chance(r.rng, 0.5) {
 			a.para()
 		}
 		a.add(a.sentence(), f)
 	}
+}
+
+// unsaid returns an element of list that the article has not used yet,
+// if there is one, and marks it used.
+func (r *run) unsaid(a *article, list []string) string {
+	for _, i := range r.rng.Perm(len(list)) {
+		if !a.said[list[i]] {
+			a.said[list[i]] = true
+			return list[i]
+		}
+	}
+	return pick(r.rng, list)
 }
