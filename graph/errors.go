@@ -17,3 +17,10 @@ var (
 	// ErrNotFound is returned when an entity or article is not in the store.
 	ErrNotFound = errors.New("not found")
 )
+
+// These errors can occur when writing.
+var (
+	// ErrDuplicateInBatch is returned by PutBatch when two articles of the
+	// batch have the same ID: the second would not see the first.
+	ErrDuplicateInBatch = errors.New("article given twice in one batch")
+)

@@ -153,6 +153,12 @@ type Source struct {
 
 // Entity returns the record of entity id, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id ID) (*EntityRecord, error) {
+	return memo(ctx, s.cache, "entity "+string(id), func(ctx context.Context) (*EntityRecord, error) {
+		return s.entity(ctx, id)
+	})
+}
+
+func (s *Store) entity(ctx context.Context, id ID) (*EntityRecord, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	e, err := s.entityHead(ctx, id)
@@ -265,12 +271,12 @@ func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Directi
 				e.Object, _ = literal(q.Object)
 				e.Literal = true
 			}
-			far := q.Get(other)
-			if id, ok := entityID(far); ok {
-				head, err := s.entityHead(ctx, id)
-				if err == nil {
-					e.Name = head.Name
+			if id, ok := entityID(q.Get(other)); ok {
+				name, err := s.entityName(ctx, id)
+				if err != nil {
+					return nil, err
 				}
+				e.Name = name
 			}
 			byKey[k] = e
 			order = append(order, k)
@@ -337,8 +343,56 @@ func (s *Store) source(ctx context.Context, q quad.Quad) (Source, error) {
 	return src, nil
 }
 
+// nameVotes is how many of an entity's names entityName reads: enough
+// to find the one most articles use, without reading all of an entity that
+// thousands of articles name.
+const nameVotes = 64
+
+// entityName returns the name most of the first nameVotes mentions of an
+// entity use, or "" if it has none. The caller holds s.mu.
+func (s *Store) entityName(ctx context.Context, id ID) (string, error) {
+	if name, ok := s.cache.name(id); ok {
+		return name, nil
+	}
+	ref, err := s.qs.ValueOf(quad.IRI(EntityIRI(id)))
+	if err != nil || ref == nil {
+		return "", err
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
+	defer it.Close()
+	votes, n := map[string]int{}, 0
+	for n < nameVotes && it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return "", err
+		}
+		if quad.StringOf(q.Predicate) == quad.IRI(propName).String() {
+			name, _ := literal(q.Object)
+			votes[name]++
+			n++
+		}
+	}
+	if err := it.Err(); err != nil {
+		return "", err
+	}
+	name := mostVoted(votes)
+	s.cache.keepName(id, name)
+	return name, ctx.Err()
+}
+
 // articleRef reads an article's metadata from its node.
 func (s *Store) articleRef(ctx context.Context, node quad.Value) (ArticleRef, error) {
+	if ref, ok := s.cache.article(node); ok {
+		return ref, nil
+	}
+	ref, err := s.readArticleRef(ctx, node)
+	if err == nil {
+		s.cache.keepArticle(node, ref)
+	}
+	return ref, err
+}
+
+func (s *Store) readArticleRef(ctx context.Context, node quad.Value) (ArticleRef, error) {
 	iri, _ := node.(quad.IRI)
 	ref := ArticleRef{IRI: string(iri)}
 	props, err := s.quadsWith(ctx, quad.Subject, node, 0)
@@ -365,6 +419,10 @@ func (s *Store) articleRef(ctx context.Context, node quad.Value) (ArticleRef, er
 
 // Articles lists the articles in the store, ordered by ID.
 func (s *Store) Articles(ctx context.Context) ([]ArticleRef, error) {
+	return memo(ctx, s.cache, "articles", s.articles)
+}
+
+func (s *Store) articles(ctx context.Context) ([]ArticleRef, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	typed, err := s.quadsWith(ctx, quad.Object, quad.IRI(classArticle), 0)

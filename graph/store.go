@@ -32,6 +32,8 @@ type Store struct {
 	// and its memory store is not safe for concurrent use at all.
 	mu sync.RWMutex
 	qs cgraph.QuadStore
+
+	cache *readCache // what reads computed; see cache.go
 }
 
 // Open opens the store named by url, creating it if it does not exist:
@@ -67,7 +69,7 @@ func Open(url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %q: %w", shown, err)
 	}
-	return &Store{url: shown, qs: qs}, nil
+	return &Store{url: shown, qs: qs, cache: newReadCache()}, nil
 }
 
 func openKV(backend, path string) (cgraph.QuadStore, error) {
@@ -101,26 +103,61 @@ type PutResult struct {
 // an article with the same ID wrote, in one transaction: on error the store
 // is as it was.
 func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
-	if err := a.Validate(); err != nil {
-		return PutResult{}, fmt.Errorf("put article: %w", err)
+	res, err := s.PutBatch(ctx, []*Article{a})
+	if err != nil {
+		return PutResult{}, err
 	}
-	label := articleIRI(a.ID)
-	want := articleQuads(a)
+	return res[0], nil
+}
+
+// PutBatch writes the facts of several articles, each replacing what an
+// earlier Put of an article with its ID wrote, in one transaction: on error
+// the store is as it was, and none of them is written. Writing articles in
+// batches is much faster than one by one, since each transaction is
+// written to disk (or sent to the database) once. No two articles of a
+// batch may have the same ID.
+func (s *Store) PutBatch(ctx context.Context, arts []*Article) ([]PutResult, error) {
+	seen := make(map[string]bool, len(arts))
+	wants := make([][]quad.Quad, len(arts))
+	for i, a := range arts {
+		if err := a.Validate(); err != nil {
+			return nil, fmt.Errorf("put article: %w", err)
+		}
+		if seen[a.ID] {
+			return nil, fmt.Errorf("put article %q: %w", a.Name, ErrDuplicateInBatch)
+		}
+		seen[a.ID] = true
+		wants[i] = articleQuads(a)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	have, err := s.labelled(ctx, label)
-	if err != nil {
-		return PutResult{}, fmt.Errorf("put article %q: read previous version: %w", a.Name, err)
+	results := make([]PutResult, len(arts))
+	var deltas []cgraph.Delta
+	for i, a := range arts {
+		have, err := s.labelled(ctx, articleIRI(a.ID))
+		if err != nil {
+			return nil, fmt.Errorf("put article %q: read previous version: %w", a.Name, err)
+		}
+		d, res := diff(have, wants[i])
+		res.Quads = len(wants[i])
+		results[i] = res
+		deltas = append(deltas, d...)
 	}
-	deltas, res := diff(have, want)
-	res.Quads = len(want)
 	if len(deltas) == 0 {
-		return res, nil
+		return results, nil
 	}
+	labels := make([]quad.Value, len(arts))
+	for i, a := range arts {
+		labels[i] = articleIRI(a.ID)
+	}
+	s.cache.written(labels...)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return PutResult{}, fmt.Errorf("put article %q: %w", a.Name, err)
+		if len(arts) == 1 {
+			return nil, fmt.Errorf("put article %q: %w", arts[0].Name, err)
+		}
+		return nil, fmt.Errorf("put %d articles: %w", len(arts), err)
 	}
-	return res, nil
+	return results, nil
 }
 
 // Remove deletes everything the article with the given ID said. Facts that
@@ -138,6 +175,7 @@ func (s *Store) Remove(ctx context.Context, articleID string) (int, error) {
 		return 0, fmt.Errorf("remove article %q: %w", articleID, ErrNotFound)
 	}
 	deltas, res := diff(have, nil)
+	s.cache.written(label)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("remove article %q: %w", articleID, err)
 	}
@@ -224,6 +262,10 @@ type Stats struct {
 // Stats counts the store's articles, entities by type, distinct relations
 // by predicate and quads. The counts are exact and deterministic.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	return memo(ctx, s.cache, "stats", s.stats)
+}
+
+func (s *Store) stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	st := Stats{ByType: map[Type]int{}, ByRelation: map[Predicate]int{}}

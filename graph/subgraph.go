@@ -233,6 +233,12 @@ type SubgraphOptions struct {
 // Subgraph reads the part of the graph that opts select. It returns
 // ErrNotFound when a root is not an entity of the store.
 func (s *Store) Subgraph(ctx context.Context, opts SubgraphOptions) (*Subgraph, error) {
+	return memo(ctx, s.cache, fmt.Sprintf("subgraph %#v", opts), func(ctx context.Context) (*Subgraph, error) {
+		return s.subgraph(ctx, opts)
+	})
+}
+
+func (s *Store) subgraph(ctx context.Context, opts SubgraphOptions) (*Subgraph, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	r := &subgraphReader{s: s, ctx: ctx, opts: opts,
@@ -624,18 +630,11 @@ func (r *subgraphReader) names(ids []ID) (map[ID]string, error) {
 	names := make(map[ID]string, len(ids))
 	if len(ids) <= 64 {
 		for _, id := range ids {
-			quads, err := r.s.quadsWith(r.ctx, quad.Subject, quad.IRI(EntityIRI(id)), 0)
+			name, err := r.s.entityName(r.ctx, id)
 			if err != nil {
 				return nil, err
 			}
-			votes := map[string]int{}
-			for _, q := range quads {
-				if q.Predicate == quad.IRI(propName) {
-					n, _ := literal(q.Object)
-					votes[n]++
-				}
-			}
-			names[id] = mostVoted(votes)
+			names[id] = name
 		}
 		return names, nil
 	}

@@ -3,8 +3,11 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/lexicon"
@@ -179,12 +182,22 @@ func (x *Extractor) Extract(a *Article) *graph.Article {
 
 // ExtractAll extracts every article and resolves ids across them: the same
 // event reported by several articles becomes one entity, and an office
-// named without its holder is linked to the person who held it then.
+// named without its holder is linked to the person who held it then. It
+// reads the articles on every CPU the process may use.
 func (x *Extractor) ExtractAll(arts []*Article) []*graph.Article {
 	docs := make([]*doc, len(arts))
-	for i, a := range arts {
-		docs[i] = x.read(a)
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(arts)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(arts); i = int(next.Add(1) - 1) {
+				docs[i] = x.read(arts[i])
+			}
+		})
 	}
+	wg.Wait()
 	resolveEvents(docs)
 	x.resolveHolders(docs)
 	out := make([]*graph.Article, len(docs))

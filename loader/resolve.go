@@ -15,20 +15,48 @@ import (
 // Measured by TestEventPairs on every pair of the seeds and of our own
 // articles (105 pairs): the five pairs that report one event score 7 to
 // 10, the others at most 3, so the threshold sits between, at 5.
+//
+// A place and a date together count 4, below the threshold: two reports
+// of one event must share at least one organizer, partner, funder,
+// campaign or plan. resolveEvents relies on it to compare only such pairs.
 const sameEventThreshold = 5
 
 // eventEvidence is what an article says of its main event.
 type eventEvidence struct {
 	place      graph.ID
-	date       string
-	published  string
+	date       period // when the event took place, if the article says
+	published  period // when the article appeared, if known
 	organizers map[graph.ID]bool
 	partners   map[graph.ID]bool
 	campaigns  map[graph.ID]bool
 }
 
+// period is a date of any precision: a day, a month or a year.
+type period struct {
+	text  string    // as written: YYYY, YYYY-MM or YYYY-MM-DD; "" if unknown
+	start time.Time // its first day; zero if text does not parse
+}
+
+func newPeriod(s string) period {
+	p := period{text: s}
+	if t, err := startOfPeriod(s); err == nil {
+		p.start = t
+	}
+	return p
+}
+
+func (p period) known() bool { return p.text != "" }
+
+// day reports whether p is a whole date, and its day number.
+func (p period) day() (int64, bool) {
+	if len(p.text) != 10 || p.start.IsZero() {
+		return 0, false
+	}
+	return p.start.Unix() / 86400, true
+}
+
 func (d *doc) evidence() eventEvidence {
-	ev := eventEvidence{place: d.place, date: d.date, published: d.art.Published,
+	ev := eventEvidence{place: d.place, date: newPeriod(d.date), published: newPeriod(d.art.Published),
 		organizers: map[graph.ID]bool{}, partners: map[graph.ID]bool{}, campaigns: map[graph.ID]bool{}}
 	for _, r := range d.rels {
 		if r.subj != d.main || r.obj == nil || !r.obj.isEntity() {
@@ -46,6 +74,19 @@ func (d *doc) evidence() eventEvidence {
 	return ev
 }
 
+// keys returns the ids of which a shared one is needed for a and another
+// article to score sameEventThreshold: its organizers, partners, funders,
+// campaigns and plans.
+func (ev eventEvidence) keys() []graph.ID {
+	var out []graph.ID
+	for _, m := range []map[graph.ID]bool{ev.organizers, ev.partners, ev.campaigns} {
+		for id := range m {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // sameEventScore weighs the evidence that a and b report one event.
 func sameEventScore(a, b eventEvidence) int {
 	score := 0
@@ -55,12 +96,12 @@ func sameEventScore(a, b eventEvidence) int {
 		}
 		score += 2
 	}
-	if a.date != "" && b.date != "" {
+	if a.date.known() && b.date.known() {
 		if daysApart(a.date, b.date) > 3 {
 			return -10
 		}
 		score += 2
-	} else if a.published != "" && b.published != "" && daysApart(a.published, b.published) > 60 {
+	} else if a.published.known() && b.published.known() && daysApart(a.published, b.published) > 60 {
 		return -10
 	}
 	if shared := overlap(a.organizers, b.organizers); shared > 0 {
@@ -74,6 +115,9 @@ func sameEventScore(a, b eventEvidence) int {
 }
 
 func overlap(a, b map[graph.ID]bool) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	n := 0
 	for k := range a {
 		if b[k] {
@@ -83,24 +127,22 @@ func overlap(a, b map[graph.ID]bool) int {
 	return n
 }
 
-// daysApart returns how many days lie between two dates of any precision
-// (YYYY, YYYY-MM, YYYY-MM-DD), comparing each at its first day.
-func daysApart(a, b string) int {
-	ta, ea := startOfPeriod(a)
-	tb, eb := startOfPeriod(b)
-	if ea != nil || eb != nil {
+// daysApart returns how many days lie between two periods of any
+// precision, comparing each at its first day; a month or a year matches
+// any day inside it.
+func daysApart(a, b period) int {
+	if a.start.IsZero() || b.start.IsZero() {
 		return 0
 	}
-	d := ta.Sub(tb).Hours() / 24
-	if d < 0 {
-		d = -d
-	}
-	// A month or a year matches any day inside it.
-	if len(a) < 10 || len(b) < 10 {
-		n := min(len(a), len(b))
-		if a[:n] == b[:n] {
+	if len(a.text) < 10 || len(b.text) < 10 {
+		n := min(len(a.text), len(b.text))
+		if a.text[:n] == b.text[:n] {
 			return 0
 		}
+	}
+	d := a.start.Sub(b.start).Hours() / 24
+	if d < 0 {
+		d = -d
 	}
 	return int(d)
 }
@@ -116,8 +158,8 @@ func startOfPeriod(s string) (time.Time, error) {
 }
 
 // resolveEvents gives the main events of the articles their ids: one id
-// for the reports of one event, by union over pairs that share enough
-// evidence.
+// for the reports of one event, by union over pairs that score at least
+// sameEventThreshold.
 func resolveEvents(docs []*doc) {
 	var withEvent []*doc
 	for _, d := range docs {
@@ -129,27 +171,10 @@ func resolveEvents(docs []*doc) {
 	for i, d := range withEvent {
 		ev[i] = d.evidence()
 	}
-	parent := make([]int, len(withEvent))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
-	for i := range withEvent {
-		for j := i + 1; j < len(withEvent); j++ {
-			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-				parent[find(i)] = find(j)
-			}
-		}
-	}
+	group := groupEvents(ev)
 	clusters := map[int][]int{}
-	for i := range withEvent {
-		clusters[find(i)] = append(clusters[find(i)], i)
+	for i, g := range group {
+		clusters[g] = append(clusters[g], i)
 	}
 	for _, members := range clusters {
 		var place graph.ID
@@ -159,8 +184,8 @@ func resolveEvents(docs []*doc) {
 			if place == "" {
 				place = ev[i].place
 			}
-			if date == "" || len(ev[i].date) > len(date) {
-				date = ev[i].date
+			if date == "" || len(ev[i].date.text) > len(date) {
+				date = ev[i].date.text
 			}
 			for o := range ev[i].organizers {
 				orgs[o] = true
@@ -188,6 +213,82 @@ func resolveEvents(docs []*doc) {
 			d.setEvent(id, d.x.eventName(withEvent[members[0]].main.text, place, date))
 		}
 	}
+}
+
+// groupEvents returns, for each event's evidence, the index of its group:
+// events are one when a chain of pairs, each scoring at least
+// sameEventThreshold, joins them.
+//
+// Only pairs that can reach the threshold are scored: those that share an
+// organizer, partner, campaign or plan (see sameEventThreshold) and, when
+// both give the event's day, whose days are at most three apart. So the
+// cost grows with the reports of each actor's events near each day, not
+// with the square of the articles.
+func groupEvents(ev []eventEvidence) []int {
+	parent := make([]int, len(ev))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	type keyDay struct {
+		key graph.ID
+		day int64
+	}
+	var (
+		byKeyDay = map[keyDay][]int{}   // earlier articles that give the day, by key and day
+		undated  = map[graph.ID][]int{} // earlier articles that do not, by key
+		all      = map[graph.ID][]int{} // every earlier article, by key
+		scored   = map[int]bool{}
+	)
+	try := func(i, j int) {
+		if scored[j] || find(i) == find(j) {
+			return
+		}
+		scored[j] = true
+		if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
+			parent[find(i)] = find(j)
+		}
+	}
+	for i := range ev {
+		clear(scored)
+		keys := ev[i].keys()
+		day, dated := ev[i].date.day()
+		for _, k := range keys {
+			if dated {
+				for d := day - 3; d <= day+3; d++ {
+					for _, j := range byKeyDay[keyDay{k, d}] {
+						try(i, j)
+					}
+				}
+				for _, j := range undated[k] {
+					try(i, j)
+				}
+			} else {
+				for _, j := range all[k] {
+					try(i, j)
+				}
+			}
+		}
+		for _, k := range keys {
+			if dated {
+				byKeyDay[keyDay{k, day}] = append(byKeyDay[keyDay{k, day}], i)
+			} else {
+				undated[k] = append(undated[k], i)
+			}
+			all[k] = append(all[k], i)
+		}
+	}
+	group := make([]int, len(ev))
+	for i := range ev {
+		group[i] = find(i)
+	}
+	return group
 }
 
 func sortedIDs(m map[graph.ID]bool) []graph.ID {

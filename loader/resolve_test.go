@@ -1,14 +1,19 @@
 package loader
 
 import (
+	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/corpus"
+	"github.com/actorgraph/actorgraph/loader/lexicon"
 )
 
 // goldMainEvent returns, per article name, the id of the gold event that
@@ -144,5 +149,140 @@ func TestPersonAcrossScripts(t *testing.T) {
 	}
 	if id := personIn(got[2], "Abdelatif Wahbi"); id != "ouahbi" {
 		t.Errorf("Abdelatif Wahbi resolved to %q, want the lexicon's ouahbi", id)
+	}
+}
+
+// TestGroupEventsScoresEveryPairThatCounts checks that groupEvents,
+// which scores only the pairs of articles that share an actor near the same
+// day, groups the events as scoring every pair would: on the seeds, our own
+// articles and 600 generated ones.
+func TestGroupEventsScoresEveryPairThatCounts(t *testing.T) {
+	x := newTestExtractor(t)
+	arts := readDir(t, "../testdata/articles", "../testdata/eval/articles")
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := corpus.New(lex, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := gen.Write(context.Background(), dir, 600); err != nil {
+		t.Fatal(err)
+	}
+	arts = append(arts, readDir(t, dir)...)
+	var docs []*doc
+	for _, a := range arts {
+		if d := x.read(a); d.main != nil {
+			docs = append(docs, d)
+		}
+	}
+	ev := make([]eventEvidence, len(docs))
+	for i, d := range docs {
+		ev[i] = d.evidence()
+	}
+	group := groupEvents(ev)
+
+	// Every pair, by union-find.
+	parent := make([]int, len(docs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	merged := 0
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
+				parent[find(i)] = find(j)
+				merged++
+			}
+		}
+	}
+	if merged < 10 {
+		t.Fatalf("only %d same-event pairs among %d articles: the test needs more", merged, len(docs))
+	}
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			want := find(i) == find(j)
+			if got := group[i] == group[j]; got != want {
+				t.Errorf("%s / %s: one event %v, scoring every pair says %v", docs[i].art.Name, docs[j].art.Name, got, want)
+			}
+		}
+	}
+}
+
+// TestGroupEventsRandom compares groupEvents with scoring every pair on
+// random evidence drawn from small pools, so that shared actors, nearby
+// days, months, years and missing dates all occur often.
+func TestGroupEventsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ids := []graph.ID{"a", "b", "c", "d", "e"}
+	places := []graph.ID{"", "rabat", "fes"}
+	some := func() map[graph.ID]bool {
+		m := map[graph.ID]bool{}
+		for range rng.IntN(3) {
+			m[ids[rng.IntN(len(ids))]] = true
+		}
+		return m
+	}
+	date := func() string {
+		day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(40))
+		switch rng.IntN(6) {
+		case 0:
+			return ""
+		case 1:
+			return day.Format("2006-01")
+		case 2:
+			return day.Format("2006")
+		}
+		return day.Format("2006-01-02")
+	}
+	for trial := range 50 {
+		ev := make([]eventEvidence, 60)
+		for i := range ev {
+			ev[i] = eventEvidence{place: places[rng.IntN(len(places))], date: newPeriod(date()), published: newPeriod(date()),
+				organizers: some(), partners: some(), campaigns: some()}
+		}
+		group := groupEvents(ev)
+		for i := range ev {
+			for j := i + 1; j < len(ev); j++ {
+				if sameEventScore(ev[i], ev[j]) >= sameEventThreshold && group[i] != group[j] {
+					t.Fatalf("trial %d: events %d and %d score %d but are not grouped", trial, i, j, sameEventScore(ev[i], ev[j]))
+				}
+			}
+		}
+		// Each group is connected by pairs at the threshold.
+		parent := make([]int, len(ev))
+		for i := range parent {
+			parent[i] = i
+		}
+		var find func(int) int
+		find = func(i int) int {
+			if parent[i] != i {
+				parent[i] = find(parent[i])
+			}
+			return parent[i]
+		}
+		for i := range ev {
+			for j := i + 1; j < len(ev); j++ {
+				if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
+					parent[find(i)] = find(j)
+				}
+			}
+		}
+		for i := range ev {
+			for j := i + 1; j < len(ev); j++ {
+				if (find(i) == find(j)) != (group[i] == group[j]) {
+					t.Fatalf("trial %d: events %d and %d: grouped %v, every pair says %v", trial, i, j, group[i] == group[j], find(i) == find(j))
+				}
+			}
+		}
 	}
 }
