@@ -54,10 +54,13 @@ type Collaboration struct {
 // Participation is an organization's role in a thing, with every article
 // that states it.
 type Participation struct {
-	Org        ID       `json:"org"`
-	Role       Role     `json:"role"`
-	Confidence float64  `json:"confidence"`
-	Sources    []Source `json:"sources"`
+	Org        ID      `json:"org"`
+	Role       Role    `json:"role"`
+	Confidence float64 `json:"confidence"`
+	// SourceCount is the number of articles that state the role; Sources
+	// lists them, or (in an API answer) the first of them.
+	SourceCount int      `json:"source_count,omitempty"`
+	Sources     []Source `json:"sources"`
 }
 
 // Partners finds who partnered on what in sub: every pair of
@@ -88,7 +91,7 @@ func Partners(sub *Subgraph, org ID, r DateRange) []Partnership {
 			things = append(things, e.Subject)
 		}
 		byThing[e.Subject] = append(byThing[e.Subject], Participation{
-			Org: o.ID, Role: role, Confidence: e.Confidence, Sources: e.Sources,
+			Org: o.ID, Role: role, Confidence: e.Confidence, SourceCount: len(e.Sources), Sources: e.Sources,
 		})
 	}
 

@@ -109,13 +109,16 @@ func matchScore(name, key string) int {
 
 // EntityRecord is everything the store knows of one entity.
 type EntityRecord struct {
-	ID       ID                  `json:"id"`
-	Type     Type                `json:"type"`
-	Name     string              `json:"name"`
-	Names    map[string][]string `json:"names"` // mentions by language
-	Articles []ArticleRef        `json:"articles"`
-	Out      []Edge              `json:"out"`
-	In       []Edge              `json:"in"`
+	ID    ID                  `json:"id"`
+	Type  Type                `json:"type"`
+	Name  string              `json:"name"`
+	Names map[string][]string `json:"names"` // mentions by language
+	// ArticleCount is the number of articles that name the entity;
+	// Articles lists them, or (in an API answer) the first of them.
+	ArticleCount int          `json:"article_count"`
+	Articles     []ArticleRef `json:"articles"`
+	Out          []Edge       `json:"out"`
+	In           []Edge       `json:"in"`
 }
 
 // ArticleRef identifies an article.
@@ -139,8 +142,11 @@ type Edge struct {
 	Name string `json:"name,omitempty"`
 	// Confidence combines the sources' confidences: the chance that at
 	// least one of them is right, taking them as independent.
-	Confidence float64  `json:"confidence"`
-	Sources    []Source `json:"sources"`
+	Confidence float64 `json:"confidence"`
+	// SourceCount is the number of articles that state the relation;
+	// Sources lists them, or (in an API answer) the first of them.
+	SourceCount int      `json:"source_count,omitempty"`
+	Sources     []Source `json:"sources"`
 }
 
 // Source is one article's statement of a relation.
@@ -166,7 +172,7 @@ func (s *Store) entity(ctx context.Context, id ID) (*EntityRecord, error) {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
 	node := quad.IRI(EntityIRI(id))
-	out, err := s.quadsWith(ctx, quad.Subject, node, 0)
+	out, err := s.relationsFrom(ctx, node)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
@@ -186,50 +192,47 @@ func (s *Store) entity(ctx context.Context, id ID) (*EntityRecord, error) {
 // entityHead returns an entity's type, names and articles, without edges.
 // The caller holds s.mu.
 func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
-	out, err := s.quadsWith(ctx, quad.Subject, quad.IRI(EntityIRI(id)), 0)
+	h, err := s.nodeHead(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	e := &EntityRecord{ID: id, Names: map[string][]string{}, Out: []Edge{}, In: []Edge{}}
-	typeVotes := map[Type]int{}
-	nameVotes := map[string]int{}
-	seenName := map[[2]string]bool{}
-	seenArticle := map[quad.Value]bool{}
-	for _, q := range out {
-		switch quad.StringOf(q.Predicate) {
-		case quad.IRI(rdfType).String():
-			if t, ok := typeOfIRI(q.Object); ok {
-				typeVotes[t]++
-			}
-		case quad.IRI(propName).String():
-			n, _ := literal(q.Object)
-			nameVotes[n]++
-		case quad.IRI(propLabel).String():
-			n, lang := literal(q.Object)
-			if !seenName[[2]string{lang, n}] {
-				seenName[[2]string{lang, n}] = true
-				e.Names[lang] = append(e.Names[lang], n)
-			}
-		case quad.IRI(propMentionsIn).String():
-			if !seenArticle[q.Object] {
-				seenArticle[q.Object] = true
-				ref, err := s.articleRef(ctx, q.Object)
-				if err != nil {
-					return nil, err
-				}
-				e.Articles = append(e.Articles, ref)
-			}
-		}
-	}
-	if len(typeVotes) == 0 {
+	if h == nil {
 		return nil, ErrNotFound
 	}
-	e.Type = mostVoted(typeVotes)
-	e.Name = mostVoted(nameVotes)
+	e := &EntityRecord{ID: id, Type: h.node.Type, Name: h.node.Name, Names: map[string][]string{}, Out: []Edge{}, In: []Edge{}}
+	node := quad.IRI(EntityIRI(id))
+	labels, err := s.quadsOf(ctx, node, quad.IRI(propLabel), 0)
+	if err != nil {
+		return nil, err
+	}
+	seenName := map[[2]string]bool{}
+	for _, q := range labels {
+		n, lang := literal(q.Object)
+		if !seenName[[2]string{lang, n}] {
+			seenName[[2]string{lang, n}] = true
+			e.Names[lang] = append(e.Names[lang], n)
+		}
+	}
+	mentions, err := s.quadsOf(ctx, node, quad.IRI(propMentionsIn), 0)
+	if err != nil {
+		return nil, err
+	}
+	seenArticle := map[quad.Value]bool{}
+	for _, q := range mentions {
+		if !seenArticle[q.Object] {
+			seenArticle[q.Object] = true
+			ref, err := s.articleRef(ctx, q.Object)
+			if err != nil {
+				return nil, err
+			}
+			e.Articles = append(e.Articles, ref)
+		}
+	}
 	for _, names := range e.Names {
 		sort.Strings(names)
 	}
 	sort.Slice(e.Articles, func(i, j int) bool { return e.Articles[i].ID < e.Articles[j].ID })
+	e.ArticleCount = len(e.Articles)
 	return e, nil
 }
 
@@ -300,6 +303,7 @@ func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Directi
 			miss *= 1 - c
 		}
 		e.Confidence = 1 - miss
+		e.SourceCount = len(e.Sources)
 		out = append(out, *e)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -348,32 +352,20 @@ func (s *Store) source(ctx context.Context, q quad.Quad) (Source, error) {
 // thousands of articles name.
 const nameVotes = 64
 
-// entityName returns the name most of the first nameVotes mentions of an
-// entity use, or "" if it has none. The caller holds s.mu.
+// entityName returns the name most of the first nameVotes statements of
+// an entity's name use, or "" if it has none. The caller holds s.mu.
 func (s *Store) entityName(ctx context.Context, id ID) (string, error) {
 	if name, ok := s.cache.name(id); ok {
 		return name, nil
 	}
-	ref, err := s.qs.ValueOf(quad.IRI(EntityIRI(id)))
-	if err != nil || ref == nil {
+	named, err := s.quadsOf(ctx, quad.IRI(EntityIRI(id)), quad.IRI(propName), nameVotes)
+	if err != nil {
 		return "", err
 	}
-	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
-	defer it.Close()
-	votes, n := map[string]int{}, 0
-	for n < nameVotes && it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return "", err
-		}
-		if quad.StringOf(q.Predicate) == quad.IRI(propName).String() {
-			name, _ := literal(q.Object)
-			votes[name]++
-			n++
-		}
-	}
-	if err := it.Err(); err != nil {
-		return "", err
+	votes := map[string]int{}
+	for _, q := range named {
+		name, _ := literal(q.Object)
+		votes[name]++
 	}
 	name := mostVoted(votes)
 	s.cache.keepName(id, name)

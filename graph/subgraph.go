@@ -344,36 +344,48 @@ func (r *subgraphReader) head(id ID) (*nodeHead, error) {
 	if h, ok := r.heads[id]; ok {
 		return h, nil
 	}
-	quads, err := r.s.quadsWith(r.ctx, quad.Subject, quad.IRI(EntityIRI(id)), 0)
+	h, err := r.s.nodeHead(r.ctx, id)
 	if err != nil {
 		return nil, err
-	}
-	types := map[Type]int{}
-	names := map[string]int{}
-	var rels []quad.Quad
-	for _, q := range quads {
-		switch q.Predicate {
-		case quad.IRI(rdfType):
-			if t, ok := typeOfIRI(q.Object); ok {
-				types[t]++
-			}
-		case quad.IRI(propName):
-			n, _ := literal(q.Object)
-			names[n]++
-		default:
-			rels = append(rels, q)
-		}
-	}
-	var h *nodeHead
-	if len(types) > 0 {
-		out := draftEdges(rels)
-		h = &nodeHead{node: Node{ID: id, Type: mostVoted(types), Name: mostVoted(names)}, out: out, date: nodeDate(out)}
 	}
 	r.heads[id] = h
 	return h, nil
 }
 
-// article returns the metadata of an article, read once.
+// typeVotes is how many of an entity's type statements nodeHead reads.
+const typeVotes = 16
+
+// nodeHead reads an entity's type, name and outgoing relations; it
+// returns nil when id is not an entity. It reads only the quads of those
+// predicates, not the names and mentions each article adds. The caller
+// holds s.mu.
+func (s *Store) nodeHead(ctx context.Context, id ID) (*nodeHead, error) {
+	node := quad.IRI(EntityIRI(id))
+	typed, err := s.quadsOf(ctx, node, quad.IRI(rdfType), typeVotes)
+	if err != nil {
+		return nil, err
+	}
+	types := map[Type]int{}
+	for _, q := range typed {
+		if t, ok := typeOfIRI(q.Object); ok {
+			types[t]++
+		}
+	}
+	if len(types) == 0 {
+		return nil, nil
+	}
+	name, err := s.entityName(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	rels, err := s.relationsFrom(ctx, node)
+	if err != nil {
+		return nil, err
+	}
+	out := draftEdges(rels)
+	return &nodeHead{node: Node{ID: id, Type: mostVoted(types), Name: name}, out: out, date: nodeDate(out)}, nil
+}
+
 func (r *subgraphReader) article(label quad.Value) (ArticleRef, error) {
 	if ref, ok := r.articles[label]; ok {
 		return ref, nil

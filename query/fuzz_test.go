@@ -153,9 +153,13 @@ func joinTypes(ts []graph.Type) string {
 // graphParsers are the parsers of the graph routes, each with what it
 // accepts encoded back, for FuzzParseGraphParams.
 var graphParsers = map[string]func(raw string) (any, url.Values, error){
+	"entity": func(raw string) (any, url.Values, error) {
+		p, err := parseEntity(raw)
+		return p, url.Values{"sources": {strconv.Itoa(p.Sources)}, "articles": {strconv.Itoa(p.Articles)}}, err
+	},
 	"partners": func(raw string) (any, url.Values, error) {
 		p, err := parsePartners(raw)
-		v := url.Values{"limit": {strconv.Itoa(p.Limit)}, "offset": {strconv.Itoa(p.Offset)}}
+		v := url.Values{"limit": {strconv.Itoa(p.Limit)}, "offset": {strconv.Itoa(p.Offset)}, "sources": {strconv.Itoa(p.Sources)}}
 		if p.Org != "" {
 			v.Set("org", string(p.Org))
 		}

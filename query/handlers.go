@@ -55,14 +55,15 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p, err := parseEntity(r.URL.RawQuery)
+	if err != nil {
+		return err
+	}
 	rec, err := s.store.Entity(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	if rec.Articles == nil {
-		rec.Articles = []graph.ArticleRef{}
-	}
-	s.writeJSON(w, r, http.StatusOK, rec)
+	s.writeJSON(w, r, http.StatusOK, trimEntity(rec, p))
 	return nil
 }
 

@@ -36,7 +36,7 @@ type openAPIParam struct {
 var routeParams = map[string][]string{
 	"/health":               nil,
 	"/api/v1/entities":      {"q", "type", "limit", "offset"},
-	"/api/v1/entities/{id}": nil,
+	"/api/v1/entities/{id}": entityParamNames,
 	"/api/v1/articles":      nil,
 	"/api/v1/articles/{id}": nil,
 	"/api/v1/stats":         nil,

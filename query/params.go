@@ -144,6 +144,14 @@ const (
 	// timeline.
 	DefaultPage = 100
 	MaxPage     = 1000
+	// DefaultSources and MaxSources bound the sources an entity page or a
+	// partnership lists per relation; DefaultArticles and MaxArticles the
+	// articles an entity page lists. An entity that thousands of articles
+	// name would otherwise answer megabytes; the counts are always whole.
+	DefaultSources  = 20
+	MaxSources      = 1000
+	DefaultArticles = 100
+	MaxArticles     = 10000
 	// maxArticleKeyBytes bounds the {id} of an article path.
 	maxArticleKeyBytes = 500
 )
@@ -287,14 +295,36 @@ func (f form) page() (pageParams, error) {
 	return p, nil
 }
 
+// entityParams are the parameters of GET /api/v1/entities/{id}.
+type entityParams struct {
+	Sources  int // sources: the most sources listed per relation
+	Articles int // articles: the most articles listed
+}
+
+var entityParamNames = []string{"sources", "articles"}
+
+func parseEntity(rawQuery string) (entityParams, error) {
+	var p entityParams
+	f, err := parseForm(rawQuery, entityParamNames...)
+	if err != nil {
+		return p, err
+	}
+	if p.Sources, err = f.number("sources", DefaultSources, 0, MaxSources); err != nil {
+		return p, err
+	}
+	p.Articles, err = f.number("articles", DefaultArticles, 0, MaxArticles)
+	return p, err
+}
+
 // partnersParams are the parameters of GET /api/v1/partners.
 type partnersParams struct {
-	Org   graph.ID        // org: only the partnerships of this organization
-	Range graph.DateRange // from, to
+	Org     graph.ID        // org: only the partnerships of this organization
+	Range   graph.DateRange // from, to
+	Sources int             // sources: the most sources listed per role
 	pageParams
 }
 
-var partnersParamNames = []string{"org", "from", "to", "limit", "offset"}
+var partnersParamNames = []string{"org", "from", "to", "sources", "limit", "offset"}
 
 func parsePartners(rawQuery string) (partnersParams, error) {
 	var p partnersParams
@@ -306,6 +336,9 @@ func parsePartners(rawQuery string) (partnersParams, error) {
 		return p, err
 	}
 	if p.Range, err = f.dateRange(); err != nil {
+		return p, err
+	}
+	if p.Sources, err = f.number("sources", DefaultSources, 0, MaxSources); err != nil {
 		return p, err
 	}
 	p.pageParams, err = f.page()

@@ -252,12 +252,14 @@ func TestEntityPage(t *testing.T) {
 			"en": {"UNODC", "United Nations Office on Drugs and Crime"},
 			"fr": {"ONUDC", "Office des Nations Unies contre la drogue et le crime"},
 		},
-		Articles: []graph.ArticleRef{ref(arabicArticle), ref(englishArticle), ref(frenchArticle)}, // by ID
-		Out:      []graph.Edge{},
+		ArticleCount: 3,
+		Articles:     []graph.ArticleRef{ref(arabicArticle), ref(englishArticle), ref(frenchArticle)}, // by ID
+		Out:          []graph.Edge{},
 		In: []graph.Edge{{
 			Subject: "event-rabat-2024-07-25", Predicate: graph.Partner, Object: "unodc",
-			Name:       "Awareness day, Rabat, 25 July 2024",
-			Confidence: 1 - (1-0.8)*(1-0.9),
+			Name:        "Awareness day, Rabat, 25 July 2024",
+			Confidence:  1 - (1-0.8)*(1-0.9),
+			SourceCount: 2,
 			Sources: []graph.Source{
 				{Article: ref(arabicArticle), Evidence: "بشراكة مع مكتب الأمم المتحدة المعني بالجريمة والمخدرات", Rule: "pattern:partner", Confidence: 0.8},
 				{Article: ref(frenchArticle), Evidence: "en partenariat avec l’Office des Nations Unies contre la drogue et le crime (ONUDC)", Rule: "pattern:partner", Confidence: 0.9},
@@ -421,5 +423,38 @@ func TestHead(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || len(body) != 0 {
 		t.Errorf("HEAD /health: status %d, body %q", resp.StatusCode, body)
+	}
+}
+
+// TestEntityPageCaps checks that an entity page lists at most the sources
+// and articles asked for, with whole counts, and that a capped answer does
+// not change the store's cached one.
+func TestEntityPageCaps(t *testing.T) {
+	h, _ := newTestServer(t)
+	for _, tc := range []struct {
+		query             string
+		articles, sources int
+	}{
+		{"?sources=1&articles=1", 1, 1},
+		{"?sources=0&articles=0", 0, 0},
+		{"", 3, 2},
+		{"?articles=2", 2, 2},
+	} {
+		rec := do(t, h, http.MethodGet, "/api/v1/entities/unodc"+tc.query)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", tc.query, rec.Code, rec.Body)
+		}
+		got := decode[graph.EntityRecord](t, rec)
+		if len(got.Articles) != tc.articles || got.ArticleCount != 3 {
+			t.Errorf("%s: %d articles listed of %d, want %d of 3", tc.query, len(got.Articles), got.ArticleCount, tc.articles)
+		}
+		if len(got.In) != 1 || len(got.In[0].Sources) != tc.sources || got.In[0].SourceCount != 2 {
+			t.Errorf("%s: edges %+v, want one with %d of 2 sources", tc.query, got.In, tc.sources)
+		}
+	}
+	for _, bad := range []string{"?sources=-1", "?articles=10001", "?sources=x", "?limit=3"} {
+		if rec := do(t, h, http.MethodGet, "/api/v1/entities/unodc"+bad); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", bad, rec.Code)
+		}
 	}
 }

@@ -733,7 +733,7 @@
       el("p", { class: "kind", text: `relation ${d.predicate} · confidence ${Number(d.confidence || 0).toFixed(2)}` }),
     ];
     if (e) {
-      panel.push(el("h3", { text: `Sources (${e.sources.length})` }));
+      panel.push(el("h3", { text: `Sources (${e.source_count || e.sources.length})` }));
       panel.push(el("div", { class: "relation", "data-predicate": e.predicate, "data-direction": "edge" }, sourceList(e.sources)));
     } else {
       panel.push(el("p", { class: "hint", text: "The store no longer holds this relation." }));

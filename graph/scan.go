@@ -1,0 +1,87 @@
+package graph
+
+import (
+	"context"
+
+	gkv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+)
+
+// subjectIndex is the (subject, predicate) index of Cayley's key-value
+// stores (gkv.DefaultQuadIndexes): it lists the quads of one subject and
+// one predicate without reading the subject's other quads.
+var subjectIndex = gkv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+
+// quadsOf returns the quads with subject subj and predicate pred, at most
+// max of them when max > 0. An entity that many articles name has a few
+// quads per article (its type, name, labels, mentions); quadsOf reads only
+// those of one predicate, where the store has the index for it (bolt), and
+// filters the subject's quads elsewhere. The caller holds s.mu.
+func (s *Store) quadsOf(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
+	kqs, ok := s.qs.(*gkv.QuadStore)
+	if !ok {
+		return s.filterQuads(ctx, subj, pred, max)
+	}
+	sref, err := s.qs.ValueOf(subj)
+	if err != nil || sref == nil {
+		return nil, err
+	}
+	pref, err := s.qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return nil, err
+	}
+	sv, ok1 := sref.(gkv.Int64Value)
+	pv, ok2 := pref.(gkv.Int64Value)
+	if !ok1 || !ok2 {
+		return s.filterQuads(ctx, subj, pred, max)
+	}
+	it := gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+		if max > 0 && len(out) >= max {
+			break
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+// filterQuads is quadsOf for stores without the index.
+func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
+	all, err := s.quadsWith(ctx, quad.Subject, subj, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []quad.Quad
+	for _, q := range all {
+		if q.Predicate == pred {
+			out = append(out, q)
+			if max > 0 && len(out) >= max {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// relationsFrom returns the relation quads whose subject is node: those of
+// every predicate of the vocabulary. The caller holds s.mu.
+func (s *Store) relationsFrom(ctx context.Context, node quad.Value) ([]quad.Quad, error) {
+	var rels []quad.Quad
+	for _, p := range Predicates {
+		qs, err := s.quadsOf(ctx, node, quad.IRI(predicateIRIs[p]), 0)
+		if err != nil {
+			return nil, err
+		}
+		rels = append(rels, qs...)
+	}
+	return rels, nil
+}

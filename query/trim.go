@@ -1,0 +1,56 @@
+package query
+
+import "github.com/actorgraph/actorgraph/graph"
+
+// The store shares the answers it keeps among requests (graph.Store's
+// cache), so the functions here copy what they shorten and never change
+// what they are given.
+
+// trimEntity returns rec listing at most p.Articles articles and
+// p.Sources sources per relation; its counts stay whole.
+func trimEntity(rec *graph.EntityRecord, p entityParams) *graph.EntityRecord {
+	out := *rec
+	out.Articles = firstN(rec.Articles, p.Articles)
+	out.Out = trimEdges(rec.Out, p.Sources)
+	out.In = trimEdges(rec.In, p.Sources)
+	return &out
+}
+
+func trimEdges(edges []graph.Edge, n int) []graph.Edge {
+	out := make([]graph.Edge, len(edges))
+	for i, e := range edges {
+		e.SourceCount = len(e.Sources)
+		e.Sources = firstN(e.Sources, n)
+		out[i] = e
+	}
+	return out
+}
+
+// trimPartnerships returns ps listing at most n sources per role.
+func trimPartnerships(ps []graph.Partnership, n int) []graph.Partnership {
+	out := make([]graph.Partnership, len(ps))
+	for i, p := range ps {
+		on := make([]graph.Collaboration, len(p.On))
+		for j, c := range p.On {
+			roles := make([]graph.Participation, len(c.Roles))
+			for k, r := range c.Roles {
+				r.SourceCount = len(r.Sources)
+				r.Sources = firstN(r.Sources, n)
+				roles[k] = r
+			}
+			c.Roles = roles
+			on[j] = c
+		}
+		p.On = on
+		out[i] = p
+	}
+	return out
+}
+
+// firstN returns the first n elements of list, never nil.
+func firstN[T any](list []T, n int) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list[:min(len(list), n)]
+}
