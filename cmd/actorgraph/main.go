@@ -11,6 +11,9 @@
 //	actorgraph remove  [--store URL] ARTICLE...
 //
 // Run "actorgraph COMMAND --help" for the details of each command.
+//
+// With ACTORGRAPH_CPUPROFILE=FILE in the environment, any command writes a
+// CPU profile of its run to FILE, for go tool pprof.
 package main
 
 import (
@@ -19,12 +22,17 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stopProfile, err := startCPUProfile(os.Getenv("ACTORGRAPH_CPUPROFILE"))
+	if err == nil {
+		err = run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		err = errors.Join(err, stopProfile())
+	}
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "actorgraph:", err)
@@ -34,4 +42,27 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// startCPUProfile starts a CPU profile into the file path, if path is not
+// empty; the function it returns stops it.
+func startCPUProfile(path string) (stop func() error, err error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		return nil
+	}, nil
 }
