@@ -194,7 +194,8 @@ func TestParseHTMLDeep(t *testing.T) {
 // handlers, styles and other code: none may reach an article's text.
 var hostileMarkers = []string{
 	"SCRIPTHEAD", "SCRIPTBODY", "SCRIPTSVG", "ONCLICK", "ONERROR", "ONLOAD", "ONMOUSEOVER",
-	"JSURL", "STYLEBODY", "TEMPLATE", "IFRAMESRCDOC", "alert(", "javascript:", "<script", "<",
+	"JSURL", "STYLEBODY", "TEMPLATE", "IFRAMESRCDOC", "NOSCRIPT", "SCRIPTXMP", "TEXTAREA",
+	"alert(", "javascript:", "<script", "<",
 }
 
 // hostilePage is an article whose page carries code everywhere it can.
@@ -207,6 +208,9 @@ const hostilePage = `<!DOCTYPE html><html><head><title>Réunion de la Commission
 <svg><script>SCRIPTSVG()</script></svg>
 <template><p>TEMPLATE</p></template>
 <iframe srcdoc="<p>IFRAMESRCDOC</p>"></iframe>
+<noscript><img src="x" onerror="ONERROR()">NOSCRIPT</noscript>
+<xmp><script>alert("SCRIPTXMP")</script></xmp>
+<form action="javascript:JSURL()"><textarea>TEXTAREA</textarea><button onclick="ONCLICK()">Envoyer</button></form>
 </article></body></html>`
 
 // TestParseHTMLScripts checks that no code of a page reaches the text,

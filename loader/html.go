@@ -119,21 +119,27 @@ func readabilityParse(data []byte, base *url.URL) (art readability.Article, err 
 	case depth > maxHTMLDepth:
 		return readability.Article{}, problemf(ErrTooDeep, "page nests elements more than %d deep", maxHTMLDepth)
 	}
-	removeElements(doc, atom.Template)
+	removeElements(doc, unreadElements)
 	p := readability.NewParser()
 	return p.ParseAndMutate(doc, base)
 }
 
-// removeElements removes the elements of kind a from the tree under n. It
-// is for <template>, whose content a browser never shows and readability
-// would keep.
-func removeElements(n *html.Node, a atom.Atom) {
+// unreadElements are removed before readability sees a page: <template>,
+// whose content a browser never shows, and the obsolete <xmp> and
+// <plaintext>, which show markup as text, so that a page could pass
+// "<script>" into an article's text with them. Readability keeps all three.
+var unreadElements = map[atom.Atom]bool{atom.Template: true, atom.Xmp: true, atom.Plaintext: true}
+
+// removeElements removes the elements of the kinds in set from the tree
+// under n. Its recursion is as deep as the tree, which is bounded by
+// maxHTMLDepth.
+func removeElements(n *html.Node, set map[atom.Atom]bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && c.DataAtom == a {
+		if c.Type == html.ElementNode && set[c.DataAtom] {
 			n.RemoveChild(c)
 		} else {
-			removeElements(c, a)
+			removeElements(c, set)
 		}
 		c = next
 	}

@@ -43,6 +43,7 @@ const hostileHTML = `<!DOCTYPE html><html lang="fr"><head><title>La Commission n
 <p>Le rapport est <a href="javascript:codeURL()">en ligne</a>.</p>
 <svg><script>codeSVG()</script></svg><template><p>codeTemplate</p></template>
 <iframe srcdoc="&lt;p&gt;codeSrcdoc&lt;/p&gt;"></iframe>
+<noscript><img src="x" onerror="codeNoscript()">codeNoscriptText</noscript><xmp><script>codeXmp()</script></xmp>
 </article></body></html>`
 
 // bidiArticle is an Arabic article with bidi controls around and inside
