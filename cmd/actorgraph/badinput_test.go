@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -331,5 +334,43 @@ func TestExitCode(t *testing.T) {
 		if got := exitCode(tt.err); got != tt.want {
 			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestSkipCounts checks the reason each kind of skip is counted under and
+// the order the summary lists them in.
+func TestSkipCounts(t *testing.T) {
+	input := func(err error) error { return &loader.InputError{Source: "a.txt", Err: err} }
+	skips := []struct {
+		err    error
+		reason string
+	}{
+		{fmt.Errorf("a.txt: %w", errors.New("write quads: disk full")), "not stored"},
+		{input(fmt.Errorf("read: %w", io.ErrUnexpectedEOF)), "unreadable"},
+		{input(fs.ErrPermission), "permission denied"},
+		{input(fs.ErrNotExist), "not found"},
+		{input(loader.ErrTooDeep), "nested too deep"},
+		{input(loader.ErrTooLarge), "too large"},
+		{input(loader.ErrInvalidJSON), "invalid JSON"},
+		{input(loader.ErrEmpty), "empty"},
+		{input(loader.ErrEmpty), "empty"},
+	}
+	var c skipCounts
+	for _, s := range skips {
+		if got := skipReason(s.err); got != s.reason {
+			t.Errorf("skipReason(%v) = %q, want %q", s.err, got, s.reason)
+		}
+		c.add(s.err)
+	}
+	want := "2 empty, 1 invalid JSON, 1 too large, 1 nested too deep, 1 not found, 1 permission denied, 1 unreadable, 1 not stored"
+	if got := c.String(); got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if c.Total() != len(skips) {
+		t.Errorf("Total() = %d, want %d", c.Total(), len(skips))
+	}
+	var none *skipCounts
+	if none.String() != "" || none.Total() != 0 {
+		t.Errorf("nil counts: %q, %d", none.String(), none.Total())
 	}
 }
