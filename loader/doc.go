@@ -30,6 +30,11 @@
 //
 // Bad input gets an *InputError naming the file (and line) and wrapping one
 // of the Err sentinels; Walk reports it and goes on with the other files.
+// Reading is bounded: a file over ReadOptions.MaxBytes is refused from its
+// size, a pipe or device is read no further than that, and an HTML page
+// that nests elements deeper than browsers do (512) is refused before it
+// is parsed. Text with NUL bytes or invalid UTF-8 is refused, not guessed
+// at, with the line and byte of the first bad one.
 //
 // # Recognizing
 //

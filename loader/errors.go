@@ -24,8 +24,15 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
 	// ErrTooLarge is returned when an input is larger than
-	// ReadOptions.MaxBytes. Files are checked before they are read whole.
+	// ReadOptions.MaxBytes, or an HTML page has more elements than the
+	// reader handles (maxHTMLElements). Files are checked before they are
+	// read whole.
 	ErrTooLarge = errors.New("input too large")
+
+	// ErrTooDeep is returned when an HTML page nests elements deeper than
+	// the reader allows (maxHTMLDepth, as browsers do): reading such a page
+	// takes time in proportion to its depth times its size.
+	ErrTooDeep = errors.New("HTML nested too deep")
 
 	// ErrNoArticle is returned when an HTML page has no article in it: no
 	// readable content, or only navigation and boilerplate.

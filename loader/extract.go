@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/lexicon"
@@ -342,15 +343,15 @@ func (d *doc) result() *graph.Article {
 		if !ok {
 			i = len(out.Entities)
 			index[m.id] = i
-			out.Entities = append(out.Entities, graph.Entity{ID: m.id, Type: m.typ, Name: m.name, Lang: a.Lang,
+			out.Entities = append(out.Entities, graph.Entity{ID: m.id, Type: m.typ, Name: visibleName(m.name), Lang: a.Lang,
 				Aliases: d.x.aliases(m.id)})
 		}
 		e := &out.Entities[i]
 		if e.Name == "" {
-			e.Name = m.name
+			e.Name = visibleName(m.name)
 		}
-		if !m.hidden && !contains(e.Mentions, m.text) && strings.TrimSpace(m.text) != "" {
-			e.Mentions = append(e.Mentions, m.text)
+		if text := visibleName(m.text); !m.hidden && !contains(e.Mentions, text) && text != "" {
+			e.Mentions = append(e.Mentions, text)
 		}
 	}
 	seen := map[[3]string]bool{}
@@ -379,6 +380,27 @@ func (d *doc) result() *graph.Article {
 	sort.SliceStable(out.Relations, func(i, j int) bool { return false })
 	return out
 }
+
+// visibleName returns name trimmed of space and without the bidi controls
+// (marks, embeddings, overrides, isolates) that mixed Arabic and Latin text
+// carries: the name as stored and shown. Matching already ignores them
+// (fold.Fold), so a name wrapped in controls is found; this keeps them out
+// of the labels, where they would make one name print as several.
+func visibleName(name string) string {
+	if strings.IndexFunc(name, isBidiControl) >= 0 {
+		name = strings.Map(func(r rune) rune {
+			if isBidiControl(r) {
+				return -1
+			}
+			return r
+		}, name)
+	}
+	return strings.TrimSpace(name)
+}
+
+// isBidiControl reports whether r is a bidi control character
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+func isBidiControl(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
 // aliases returns the lexicon's names and acronyms of entity id.
 func (x *Extractor) aliases(id graph.ID) []string {

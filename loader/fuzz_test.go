@@ -48,6 +48,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(uint8(1), []byte("<p>jeudi</p>"))
 	f.Add(uint8(2), []byte(`{"text":"أمس الخميس","date":"2024-07-26"}`+"\n{bad\n"))
 	f.Add(uint8(4), []byte("{\"html\":\"<article><p>x</p></article>\"}"))
+	f.Add(uint8(1), []byte("<article><p>x</p>"+strings.Repeat("<div><span>", maxHTMLDepth/2)+"</article><svg><g/></svg>"))
 	f.Fuzz(func(t *testing.T, ext uint8, data []byte) {
 		name := "input" + fuzzExts[int(ext)%len(fuzzExts)]
 		arts, err := Parse(name, data, ReadOptions{MaxBytes: 1 << 20})

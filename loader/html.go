@@ -12,6 +12,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/actorgraph/actorgraph/internal/fold"
@@ -70,7 +71,7 @@ func readHTML(data []byte, pageURL string) (page htmlPage, err error) {
 		base, _ = url.Parse(pageURL) // a bad URL only loses absolute links
 	}
 	art, err := readabilityParse(data, base)
-	if errors.Is(err, ErrTooLarge) {
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooDeep) {
 		return htmlPage{}, err
 	}
 	if err != nil {
@@ -104,35 +105,161 @@ func readabilityParse(data []byte, base *url.URL) (art readability.Article, err 
 			err = fmt.Errorf("readability panicked: %v", r)
 		}
 	}()
+	if err := checkTagDepth(data); err != nil {
+		return readability.Article{}, err
+	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return readability.Article{}, err
 	}
-	if n := countElements(doc, maxHTMLElements); n > maxHTMLElements {
+	n, depth := countElements(doc, maxHTMLElements)
+	switch {
+	case n > maxHTMLElements:
 		return readability.Article{}, problemf(ErrTooLarge, "page has more than %d elements", maxHTMLElements)
+	case depth > maxHTMLDepth:
+		return readability.Article{}, problemf(ErrTooDeep, "page nests elements more than %d deep", maxHTMLDepth)
 	}
+	removeElements(doc, unreadElements)
 	p := readability.NewParser()
 	return p.ParseAndMutate(doc, base)
 }
 
-// maxHTMLElements bounds the elements of a page: readability's scoring
-// grows faster than the page, and a news page has a few thousand.
-const maxHTMLElements = 100_000
+// unreadElements are removed before readability sees a page: <template>,
+// whose content a browser never shows, and the obsolete <xmp> and
+// <plaintext>, which show markup as text, so that a page could pass
+// "<script>" into an article's text with them. Readability keeps all three.
+var unreadElements = map[atom.Atom]bool{atom.Template: true, atom.Xmp: true, atom.Plaintext: true}
+
+// removeElements removes the elements of the kinds in set from the tree
+// under n. Its recursion is as deep as the tree, which is bounded by
+// maxHTMLDepth.
+func removeElements(n *html.Node, set map[atom.Atom]bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && set[c.DataAtom] {
+			n.RemoveChild(c)
+		} else {
+			removeElements(c, set)
+		}
+		c = next
+	}
+}
+
+// Limits of a page, which make the time to read it bounded.
+const (
+	// maxHTMLElements bounds the elements of a page: readability's scoring
+	// grows faster than the page, and a news page has a few thousand.
+	maxHTMLElements = 100_000
+	// maxHTMLDepth bounds how deeply a page nests elements. The HTML parser
+	// looks through the open elements at many tags, and readability walks
+	// up the ancestors of each node, so both take time in proportion to
+	// depth times size: 10,000 nested <div>s take seconds to parse and
+	// 100,000 take hours. A news page nests a few dozen deep; browsers stop
+	// nesting at 512 (Blink's kMaximumHTMLParserDOMTreeDepth).
+	maxHTMLDepth = 512
+	// endTagSearch is how far down the open tags checkTagDepth looks for
+	// the start of an end tag, which keeps it linear; an end tag whose
+	// start is deeper closes nothing, which can only overestimate depth.
+	endTagSearch = 32
+)
+
+// voidElements have no end tag and hold nothing
+// (https://html.spec.whatwg.org/multipage/syntax.html#void-elements).
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Source: true, atom.Track: true, atom.Wbr: true,
+	// Obsolete void elements that parsers still treat so.
+	atom.Basefont: true, atom.Bgsound: true, atom.Frame: true, atom.Keygen: true, atom.Param: true,
+}
+
+// impliedEndElements are closed by the next of their kind or by their
+// parent's end (<p>, <li>, <td> …), so that pages often leave out their
+// end tags; they do not count as nesting in checkTagDepth
+// (https://html.spec.whatwg.org/multipage/syntax.html#optional-tags).
+var impliedEndElements = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Option: true,
+	atom.Optgroup: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Thead: true,
+	atom.Tbody: true, atom.Tfoot: true, atom.Colgroup: true, atom.Caption: true,
+	atom.Rb: true, atom.Rt: true, atom.Rtc: true, atom.Rp: true,
+}
+
+// checkTagDepth returns an ErrTooDeep problem if the tags of data, read
+// with the tokenizer in linear time before the page is parsed, nest
+// deeper than maxHTMLDepth. It counts as the parser would, except that it
+// does not close elements implicitly (but for those whose end tags are
+// optional), so that it may overestimate the depth of a sloppy page but
+// not underestimate that of a page built to be deep; countElements checks
+// the parsed tree.
+func checkTagDepth(data []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var (
+		open    []atom.Atom // the open tags, outermost first; 0 for unknown tags
+		foreign int         // how many of them are <svg> or <math>
+		offset  int         // of the token in data
+	)
+	for {
+		tt := z.Next()
+		raw := len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			return nil // the end, or what the parser will report
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			// In SVG and MathML "<g/>" closes itself; in HTML the slash is
+			// ignored and "<div/>" opens a div.
+			selfClosing := tt == html.SelfClosingTagToken && (foreign > 0 || a == atom.Svg || a == atom.Math)
+			if voidElements[a] || impliedEndElements[a] || selfClosing {
+				break
+			}
+			if a == atom.Svg || a == atom.Math {
+				foreign++
+			}
+			open = append(open, a)
+			if len(open) > maxHTMLDepth {
+				return problemf(ErrTooDeep, "page nests elements more than %d deep, at %s", maxHTMLDepth, position(data, offset))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			for i := len(open) - 1; i >= 0 && i >= len(open)-endTagSearch; i-- {
+				if open[i] == a {
+					for _, o := range open[i:] {
+						if o == atom.Svg || o == atom.Math {
+							foreign--
+						}
+					}
+					open = open[:i]
+					break
+				}
+			}
+		}
+		offset += raw
+	}
+}
 
 // countElements returns the number of element nodes under n, counting no
-// further than limit+1.
-func countElements(n *html.Node, limit int) int {
-	count := 0
-	for stack := []*html.Node{n}; len(stack) > 0 && count <= limit; {
-		n, stack = stack[len(stack)-1], stack[:len(stack)-1]
-		if n.Type == html.ElementNode {
+// further than limit+1, and how deeply they nest.
+func countElements(n *html.Node, limit int) (count, depth int) {
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	for stack := []item{{n, 0}}; len(stack) > 0 && count <= limit; {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		d := it.depth
+		if it.n.Type == html.ElementNode {
 			count++
+			d++
+			depth = max(depth, d)
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			stack = append(stack, c)
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, d})
 		}
 	}
-	return count
+	return count, depth
 }
 
 // htmlUTF8 returns data as UTF-8. A page that is not valid UTF-8 is
@@ -144,7 +271,7 @@ func htmlUTF8(data []byte) ([]byte, error) {
 	}
 	head := bytes.ToLower(data[:min(len(data), 1024)])
 	if !bytes.Contains(head, []byte("charset")) {
-		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d and no charset declared", invalidUTF8At(data))
+		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at %s and no charset declared", position(data, invalidUTF8At(data)))
 	}
 	enc, name, _ := charset.DetermineEncoding(data, "text/html")
 	out, err := enc.NewDecoder().Bytes(data)

@@ -98,6 +98,19 @@ func tooLarge(size, limit int64) error {
 	return problemf(ErrTooLarge, "input too large: %d bytes, over the limit of %d", size, limit)
 }
 
+// readLimited reads r up to limit bytes, and fails with ErrTooLarge if
+// there are more: a pipe or a device has no size to check beforehand.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", withoutPathError(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, problemf(ErrTooLarge, "input too large: over the limit of %d bytes", limit)
+	}
+	return data, nil
+}
+
 // formatOf returns the format of name by its extension, or sniffed from
 // data when the extension is unknown.
 func formatOf(name string, data []byte) (inputFormat, error) {
@@ -164,9 +177,16 @@ func decodeText(data []byte) (string, error) {
 		return "", err
 	}
 	if !utf8.Valid(data) {
-		return "", problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d", invalidUTF8At(data))
+		return "", problemf(ErrInvalidUTF8, "invalid UTF-8 at %s", position(data, invalidUTF8At(data)))
 	}
 	return string(data), nil
+}
+
+// position returns where offset is in data, for a message: "line 3 (byte
+// 57)", lines and bytes counted from 1.
+func position(data []byte, offset int) string {
+	offset = min(max(offset, 0), len(data))
+	return fmt.Sprintf("line %d (byte %d)", bytes.Count(data[:offset], []byte("\n"))+1, offset+1)
 }
 
 // binarySignatures start files of binary formats.
@@ -187,11 +207,22 @@ const (
 
 // checkBinary returns an ErrBinary problem if data holds a NUL byte, starts
 // with a binary signature, or, in its first binarySample bytes, has too
-// many control characters.
+// many control characters. Text never holds NUL: a NUL byte is the mark of
+// a binary file, of UTF-16 without a byte order mark, or of a damaged file,
+// whose text cannot be trusted.
 func checkBinary(data []byte) error {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return problemf(ErrBinary, "binary content: NUL byte at %d", i)
+	if err := checkBinaryFormat(data); err != nil {
+		return err
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return problemf(ErrBinary, "binary content: NUL byte at %s", position(data, i))
+	}
+	return nil
+}
+
+// checkBinaryFormat is checkBinary without the search for a NUL byte past
+// the sample: a .jsonl file with a NUL in one line loses that line only.
+func checkBinaryFormat(data []byte) error {
 	for _, sig := range binarySignatures {
 		if bytes.HasPrefix(data, []byte(sig)) {
 			return problemf(ErrBinary, "binary content: %q file signature", sig)
@@ -241,7 +272,7 @@ func parseJSONL(name string, data []byte) ([]*Article, error) {
 	if len(data) == 0 {
 		return nil, inputError(name, 0, problemf(ErrEmpty, "file is empty"))
 	}
-	if err := checkBinary(data); err != nil {
+	if err := checkBinaryFormat(data); err != nil {
 		return nil, inputError(name, 0, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -273,8 +304,11 @@ func parseJSONL(name string, data []byte) ([]*Article, error) {
 // title, url, date and lang take precedence over what the text or page
 // says; a title is put before a text that does not start with it.
 func parseRecord(name string, n int, line []byte) (*Article, error) {
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return nil, problemf(ErrBinary, "binary content: NUL byte at byte %d of the line", i+1)
+	}
 	if !utf8.Valid(line) {
-		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d", invalidUTF8At(line))
+		return nil, problemf(ErrInvalidUTF8, "invalid UTF-8 at byte %d of the line", invalidUTF8At(line)+1)
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
@@ -371,9 +405,9 @@ func ReadFile(path string, opts ReadOptions) ([]*Article, error) {
 	if fi.Mode().IsRegular() && fi.Size() > limit {
 		return nil, inputError(path, 0, tooLarge(fi.Size(), limit))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readLimited(f, limit)
 	if err != nil {
-		return nil, inputError(path, 0, fmt.Errorf("read: %w", withoutPathError(err)))
+		return nil, inputError(path, 0, err)
 	}
 	return Parse(path, data, opts)
 }
@@ -445,10 +479,9 @@ func (w *pathWalker) stdin(r io.Reader) error {
 		w.problem(inputError("-", 0, problemf(ErrUnsupported, "no standard input")))
 		return nil
 	}
-	limit := w.opts.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, err := readLimited(r, w.opts.maxBytes())
 	if err != nil {
-		w.problem(inputError("-", 0, fmt.Errorf("read: %w", err)))
+		w.problem(inputError("-", 0, err))
 		return nil
 	}
 	arts, err := Parse("-", data, w.opts)

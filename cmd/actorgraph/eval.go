@@ -48,10 +48,12 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	arts, skipped, err := extract(ctx, batch{
+	b := batch{
 		Paths: fs.Args(), Lexicons: lexicons, Stdin: stdin,
 		Skip: func(err error) { fmt.Fprintf(stderr, "eval: skip %v\n", err) },
-	})
+	}
+	why := countSkips(&b)
+	arts, skipped, err := extract(ctx, b)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
@@ -79,7 +81,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		printScore(stdout, len(want), score)
 	}
 	if skipped > 0 {
-		return fmt.Errorf("eval: %w", skippedError(skipped))
+		return fmt.Errorf("eval: %w", skippedError(why))
 	}
 	return nil
 }

@@ -41,10 +41,12 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return &usageError{"extract: no PATH given; run 'actorgraph extract --help' for usage"}
 	}
 
-	arts, skipped, err := extract(ctx, batch{
+	b := batch{
 		Paths: cfg.Paths, Lexicons: cfg.Lexicons, Stdin: stdin,
 		Skip: func(err error) { fmt.Fprintf(stderr, "extract: skip %v\n", err) },
-	})
+	}
+	why := countSkips(&b)
+	arts, skipped, err := extract(ctx, b)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
@@ -52,7 +54,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return fmt.Errorf("extract: %w", err)
 	}
 	if skipped > 0 {
-		return fmt.Errorf("extract: %w", skippedError(skipped))
+		return fmt.Errorf("extract: %w", skippedError(why))
 	}
 	return nil
 }

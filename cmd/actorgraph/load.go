@@ -56,7 +56,7 @@ func runLoad(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		fmt.Fprintln(stdout, sum)
 		if sum.Skipped > 0 {
-			return skippedError(sum.Skipped)
+			return skippedError(sum.Reasons)
 		}
 		return nil
 	})

@@ -36,12 +36,22 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "actorgraph:", err)
-		var ue *usageError
-		if errors.As(err, &ue) {
-			os.Exit(2)
-		}
-		os.Exit(1)
 	}
+	os.Exit(exitCode(err))
+}
+
+// exitCode returns the exit status for run's error: 0 for none, 2 for a
+// wrong command line, 1 for any other failure, such as inputs that a load
+// skipped.
+func exitCode(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		return 2
+	}
+	return 1
 }
 
 // startCPUProfile starts a CPU profile into the file path, if path is not

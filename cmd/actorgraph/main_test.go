@@ -304,8 +304,8 @@ func TestLoadSkipsBadInputs(t *testing.T) {
 	if err == nil {
 		t.Errorf("load with an empty file succeeded")
 	}
-	if !strings.HasPrefix(out, "loaded 1 articles (1 skipped)") {
-		t.Errorf("summary %q, want 1 article loaded and 1 skipped", out)
+	if !strings.HasPrefix(out, "loaded 1 articles (1 skipped: 1 empty)") {
+		t.Errorf("summary %q, want 1 article loaded and 1 skipped as empty", out)
 	}
 	if !strings.Contains(errOut, "empty.txt") {
 		t.Errorf("the skipped file is not named on stderr: %q", errOut)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -97,11 +96,18 @@ type loadSummary struct {
 	Added     int // quads written
 	Removed   int // quads of earlier versions deleted
 	Elapsed   time.Duration
+	Reasons   *skipCounts // the skipped ones by reason
 }
 
+// String returns the summary line: "loaded 5 articles (0 skipped): …", or
+// with skips, why: "loaded 5 articles (3 skipped: 2 empty, 1 binary): …".
 func (s loadSummary) String() string {
-	return fmt.Sprintf("loaded %d articles (%d skipped): %d entities, %d relations, %d quads (%d added, %d removed) in %.2f s",
-		s.Articles, s.Skipped, s.Entities, s.Relations, s.Quads, s.Added, s.Removed, s.Elapsed.Seconds())
+	skipped := fmt.Sprintf("%d skipped", s.Skipped)
+	if why := s.Reasons.String(); why != "" {
+		skipped += ": " + why
+	}
+	return fmt.Sprintf("loaded %d articles (%s): %d entities, %d relations, %d quads (%d added, %d removed) in %.2f s",
+		s.Articles, skipped, s.Entities, s.Relations, s.Quads, s.Added, s.Removed, s.Elapsed.Seconds())
 }
 
 // Batches of a load: a transaction holds at most this many articles, or
@@ -124,6 +130,7 @@ const (
 func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error) {
 	start := time.Now()
 	var sum loadSummary
+	sum.Reasons = countSkips(&b)
 	p := newProgress(b.Progress, b.ProgressEvery)
 	arts, skipped, err := extractWith(ctx, b, p)
 	sum.Skipped = skipped
@@ -205,16 +212,6 @@ func batches(arts []*graph.Article) iter.Seq[[]*graph.Article] {
 			yield(group)
 		}
 	}
-}
-
-// skippedError is the error of a command that did its work but had to
-// skip some inputs, which it reported on the way: the command exits with a
-// non-zero status.
-func skippedError(n int) error {
-	if n == 1 {
-		return errors.New("1 input skipped (see above)")
-	}
-	return fmt.Errorf("%d inputs skipped (see above)", n)
 }
 
 // progress writes a line at most every so often.
