@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"context"
@@ -431,7 +432,8 @@ func withoutPathError(err error) error {
 //
 // A file that cannot be read or parsed is reported to problem (an
 // *InputError naming the file and what is wrong; one per bad line of a
-// .jsonl file) and skipped; Walk goes on. Walk returns fn's first error, or
+// .jsonl file) and skipped; Walk goes on. A .jsonl file is read a line at
+// a time, and ReadOptions.MaxBytes bounds each line, not the file. Walk returns fn's first error, or
 // the context's error if ctx is done. problem may be nil.
 func Walk(ctx context.Context, paths []string, opts ReadOptions, stdin io.Reader, fn func(*Article) error, problem func(error)) error {
 	if problem == nil {
@@ -520,8 +522,91 @@ func (w *pathWalker) dir(root string) error {
 
 // file reads one file.
 func (w *pathWalker) file(p string) error {
+	if inputFormats[strings.ToLower(filepath.Ext(p))] == formatJSONL {
+		return w.jsonlFile(p)
+	}
 	arts, err := ReadFile(p, w.opts)
 	return w.emit(arts, err)
+}
+
+// jsonlFile reads a .jsonl file a line at a time, so that a file of any
+// size can be read: the size limit applies to each line, each an article.
+func (w *pathWalker) jsonlFile(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		w.problem(inputError(p, 0, withoutPathError(err)))
+		return nil
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 64<<10)
+	head, _ := r.Peek(binarySample)
+	if err := checkBinaryFormat(head); err != nil {
+		w.problem(inputError(p, 0, err))
+		return nil
+	}
+	limit := w.opts.maxBytes()
+	articles, lines := 0, 0
+	for n := 1; ; n++ {
+		line, err := readLine(r, limit)
+		if errors.Is(err, io.EOF) && len(line) == 0 {
+			break
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			if errors.Is(err, ErrTooLarge) {
+				w.problem(inputError(p, n, err))
+				continue
+			}
+			w.problem(inputError(p, n, fmt.Errorf("read: %w", withoutPathError(err))))
+			return nil
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
+		if line = bytes.TrimSpace(line); len(line) == 0 {
+			continue
+		}
+		lines++
+		a, perr := parseRecord(p, n, line)
+		if perr != nil {
+			w.problem(inputError(p, n, perr))
+			continue
+		}
+		articles++
+		if err := w.emit([]*Article{a}, nil); err != nil {
+			return err
+		}
+	}
+	if lines == 0 {
+		w.problem(inputError(p, 0, problemf(ErrEmpty, "file is empty or only white space")))
+	}
+	return nil
+}
+
+// readLine returns the next line of r without its newline. A line longer
+// than limit bytes is read to its end and dropped, with ErrTooLarge.
+func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			if int64(len(line)+len(chunk)) > limit+1 { // +1: the newline
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if tooLong {
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, err
+			}
+			return nil, problemf(ErrTooLarge, "line too large: over the limit of %d bytes", limit)
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), err
+	}
 }
 
 // emit passes arts to fn and each error of err to problem.

@@ -524,8 +524,8 @@ func TestWalk(t *testing.T) {
 		"problem e_big.txt: input too large",
 		"problem f_noarticle.html: no article in HTML",
 		"article g_lines.jsonl:1",
+		"problem g_lines.jsonl:2: invalid JSON", // in the order of the lines
 		"article g_lines.jsonl:3",
-		"problem g_lines.jsonl:2: invalid JSON",
 		"problem i_report.pdf: unsupported input",
 		"article sub/deeper/m_good.html",
 		"problem sub/deeper/n_whitespace.md: no article text",
