@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -236,7 +237,7 @@ func (s *server) readArticle(w http.ResponseWriter, r *http.Request) (*loader.Ar
 // such a line is.
 func parseArticleJSON(body []byte, limit int64) ([]*loader.Article, error) {
 	var req ArticleRequest
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
 		return nil, badRequest("the body is not an article object: %v", err)
