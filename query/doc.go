@@ -1,4 +1,5 @@
-// Package query serves the graph over HTTP as a read-only JSON API.
+// Package query serves the graph over HTTP as a JSON API, read-only unless
+// the operator opens the write routes.
 //
 // NewServer returns an http.Handler with these routes, all GET (and HEAD)
 // but the last; /api/v1/openapi.json describes them in OpenAPI 3:
@@ -37,6 +38,26 @@
 //	/api/v2/query?lang=gizmo|graphql  (GET with qu=, or POST with the query
 //	                              as body) Cayley's own query languages,
 //	                              answered by Cayley's handler, read-only
+//
+// Two write routes exist only when Options gives both a Writer and a
+// WriteToken, and answer only requests with "Authorization: Bearer
+// TOKEN" (401 otherwise); without them, these methods are answered 405:
+//
+//	POST /api/v1/articles[?name=]  an article, as text/plain, text/html or
+//	                              a JSON ArticleRequest, read as the loader
+//	                              reads a file, extracted and stored: 201,
+//	                              or 200 if it was there unchanged; 413
+//	                              beyond MaxArticleBytes, 415 for another
+//	                              media type
+//	DELETE /api/v1/articles/{id}  removes an article and what only it said
+//
+// The routes that read a subgraph of the whole store (network, paths,
+// partners, timeline, export) share MaxExpensive turns: a request that
+// finds them all taken waits up to ExpensiveWait for one, then is
+// answered 503 with Retry-After. No route reads a file: the page is
+// served by package web from embedded assets, and the API only from the
+// store. No route sets CORS headers, so a page of another origin cannot
+// read the answers.
 //
 // Every response is JSON (Content-Type: application/json; charset=utf-8)
 // but the exports. An error is {"error":{"status":S,"message":M}} with S

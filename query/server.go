@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -13,13 +14,22 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader"
 )
 
 // RequestTimeout bounds the time one request may spend reading the store.
 const RequestTimeout = 10 * time.Second
 
-// Options are the limits of a server on Cayley's query languages
-// (/api/v2/query). A zero field means its default.
+// Defaults of the limit on expensive requests (Options.MaxExpensive).
+const (
+	// DefaultMaxExpensive is twice the two cores the server is sized for:
+	// a subgraph read is part waiting on the store, part computation.
+	DefaultMaxExpensive  = 4
+	DefaultExpensiveWait = 2 * time.Second
+)
+
+// Options are the limits of a server and, if any, its writer. A zero
+// field means its default.
 type Options struct {
 	// QueryTimeout bounds the time of one query; a longer one is stopped
 	// and answered 504. Default DefaultQueryTimeout.
@@ -39,6 +49,28 @@ type Options struct {
 	// JavaScript engine has no memory limit of its own. Default
 	// DefaultMaxQueryHeap.
 	MaxQueryHeap uint64
+
+	// MaxExpensive is how many requests that read a subgraph of the whole
+	// store (paths, network, export, partners, timeline) run at once. One
+	// more waits for a turn up to ExpensiveWait, then is answered 503 with
+	// Retry-After. Default DefaultMaxExpensive.
+	MaxExpensive int
+	// ExpensiveWait is how long such a request waits for a turn. A short
+	// queue absorbs the bursts of the page, which asks for the network,
+	// the partners and the timeline at once, while a sustained overload is
+	// refused rather than queued for the whole RequestTimeout. Default
+	// DefaultExpensiveWait.
+	ExpensiveWait time.Duration
+
+	// Writer and WriteToken open the write routes, POST
+	// /api/v1/articles and DELETE /api/v1/articles/{id}, to the clients
+	// that send "Authorization: Bearer WriteToken". Writes are open only
+	// when both are set; otherwise the routes do not exist (see routes).
+	Writer     Ingester
+	WriteToken string
+	// MaxArticleBytes bounds the body of a POST /api/v1/articles; a
+	// longer one is answered 413. Default loader.DefaultMaxBytes.
+	MaxArticleBytes int64
 }
 
 func (o *Options) withDefaults() Options {
@@ -61,6 +93,15 @@ func (o *Options) withDefaults() Options {
 	if d.MaxQueryHeap == 0 {
 		d.MaxQueryHeap = DefaultMaxQueryHeap
 	}
+	if d.MaxExpensive <= 0 {
+		d.MaxExpensive = DefaultMaxExpensive
+	}
+	if d.ExpensiveWait <= 0 {
+		d.ExpensiveWait = DefaultExpensiveWait
+	}
+	if d.MaxArticleBytes <= 0 {
+		d.MaxArticleBytes = loader.DefaultMaxBytes
+	}
 	return d
 }
 
@@ -72,6 +113,12 @@ type server struct {
 	opts   Options
 	// queries holds a token for each Cayley query under way.
 	queries chan struct{}
+	// expensive holds a token for each expensive request under way (see
+	// Options.MaxExpensive).
+	expensive chan struct{}
+	// writeTokenSum is the SHA-256 of Options.WriteToken, nil when writes
+	// are closed.
+	writeTokenSum []byte
 }
 
 // NewServer returns the handler of the HTTP API over store, with the
@@ -86,12 +133,23 @@ func NewServer(store *graph.Store, logger *slog.Logger) http.Handler {
 func NewServerWith(store *graph.Store, logger *slog.Logger, opts *Options) http.Handler {
 	o := opts.withDefaults()
 	s := &server{store: store, logger: logger, router: mux.NewRouter(), opts: o,
-		queries: make(chan struct{}, o.MaxQueries)}
+		queries: make(chan struct{}, o.MaxQueries), expensive: make(chan struct{}, o.MaxExpensive)}
+	if o.Writer != nil && o.WriteToken != "" {
+		sum := sha256.Sum256([]byte(o.WriteToken))
+		s.writeTokenSum = sum[:]
+	}
 	s.routes()
 	return s
 }
 
 // routes registers every route of the API.
+//
+// The write routes are registered only when writes are open. Closed, a
+// POST or DELETE on an article path is answered 405 with "Allow: GET,
+// HEAD", as by any read-only route: the resource exists but does not take
+// that method, which is the truth. Not 404, which would say the article
+// list is not there; not 401, which would tell a scan that a write
+// endpoint exists and invite it to guess tokens.
 func (s *server) routes() {
 	r := s.router
 	get := []string{http.MethodGet, http.MethodHead}
@@ -101,15 +159,19 @@ func (s *server) routes() {
 	r.HandleFunc("/api/v1/articles", s.handle(s.articles)).Methods(get...)
 	r.HandleFunc("/api/v1/articles/{id}", s.handle(s.article)).Methods(get...)
 	r.HandleFunc("/api/v1/stats", s.handle(s.stats)).Methods(get...)
-	r.HandleFunc("/api/v1/partners", s.handle(s.partners)).Methods(get...)
-	r.HandleFunc("/api/v1/network", s.handle(s.network)).Methods(get...)
-	r.HandleFunc("/api/v1/paths", s.handle(s.paths)).Methods(get...)
-	r.HandleFunc("/api/v1/timeline", s.handle(s.timeline)).Methods(get...)
-	r.HandleFunc("/api/v1/export", s.handle(s.export)).Methods(get...)
+	r.HandleFunc("/api/v1/partners", s.handle(s.limit(s.partners))).Methods(get...)
+	r.HandleFunc("/api/v1/network", s.handle(s.limit(s.network))).Methods(get...)
+	r.HandleFunc("/api/v1/paths", s.handle(s.limit(s.paths))).Methods(get...)
+	r.HandleFunc("/api/v1/timeline", s.handle(s.limit(s.timeline))).Methods(get...)
+	r.HandleFunc("/api/v1/export", s.handle(s.limit(s.export))).Methods(get...)
 	r.HandleFunc("/api/v1/openapi.json", s.handle(s.openAPI)).Methods(get...)
 	// Cayley's query languages, and no other route of Cayley's: its
 	// /api/v2/read dumps the store and its write routes change it.
 	r.HandleFunc("/api/v2/query", s.handle(s.cayleyQuery)).Methods(http.MethodGet, http.MethodPost)
+	if s.writeTokenSum != nil {
+		r.HandleFunc("/api/v1/articles", s.handle(s.authorized(s.postArticle))).Methods(http.MethodPost)
+		r.HandleFunc("/api/v1/articles/{id}", s.handle(s.authorized(s.deleteArticle))).Methods(http.MethodDelete)
+	}
 	r.NotFoundHandler = s.handle(s.notFound)
 	r.MethodNotAllowedHandler = s.handle(s.methodNotAllowed)
 }
@@ -169,6 +231,28 @@ func (s *server) handle(h handlerFunc) http.HandlerFunc {
 		if err := h(w, r.WithContext(ctx)); err != nil {
 			s.writeError(w, r, err)
 		}
+	}
+}
+
+// limit runs h when one of the Options.MaxExpensive turns is free, waiting
+// up to Options.ExpensiveWait for one; then it answers 503 with
+// Retry-After.
+func (s *server) limit(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		wait := time.NewTimer(s.opts.ExpensiveWait)
+		defer wait.Stop()
+		select {
+		case s.expensive <- struct{}{}:
+			defer func() { <-s.expensive }()
+		case <-wait.C:
+			w.Header().Set("Retry-After", "1")
+			return &requestError{http.StatusServiceUnavailable, fmt.Sprintf(
+				"the server answers at most %d requests for a network, paths, partners, a timeline or an export at once, and as many are running; retry later",
+				s.opts.MaxExpensive)}
+		case <-r.Context().Done():
+			return r.Context().Err()
+		}
+		return h(w, r)
 	}
 }
 

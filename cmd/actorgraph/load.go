@@ -10,6 +10,7 @@ import (
 
 const loadUsage = `
 usage: actorgraph load [--store URL] [--lexicon FILE]... PATH...
+       actorgraph load --server URL [--token-file FILE] PATH...
 
 Load reads the articles in the files and folders given (folders are read
 recursively; "-" reads standard input), extracts what they say and writes it
@@ -20,13 +21,22 @@ A long load prints a progress line on standard error every 2 seconds, and
 every load ends with a summary line on standard output. Inputs that cannot be
 read or stored are reported on standard error and skipped; the exit status
 is then 1, after the other articles are loaded.
+
+With --server, load opens no store: it sends each article to the running
+server at URL (actorgraph serve with a write token), which extracts and
+stores it. That is how to add articles to a store a server holds. The
+token is read from --token-file, else from $ACTORGRAPH_WRITE_TOKEN. Each
+article is extracted on its own, so an event told by several articles is
+not merged across them as a load into the store merges it.
 `
 
 // loadConfig is the command line of load.
 type loadConfig struct {
-	Store    string
-	Lexicons listFlag
-	Paths    []string
+	Store     string
+	Lexicons  listFlag
+	Paths     []string
+	Server    string // --server: send to this server instead (remote.go)
+	TokenFile string // --token-file: its write token
 }
 
 func runLoad(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -34,12 +44,16 @@ func runLoad(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs := newFlagSet("load", loadUsage)
 	storeFlag(fs, &cfg.Store)
 	lexiconFlag(fs, &cfg.Lexicons)
+	remoteFlags(fs, &cfg)
 	if ok, err := parseFlags(fs, args, stdout); !ok {
 		return err
 	}
 	cfg.Paths = fs.Args()
 	if len(cfg.Paths) == 0 {
 		return &usageError{"load: no PATH given; run 'actorgraph load --help' for usage"}
+	}
+	if cfg.Server != "" {
+		return loadRemote(ctx, cfg, fs, stdin, stdout, stderr)
 	}
 
 	err := withStore(cfg.Store, func(store *graph.Store) error {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -17,7 +18,8 @@ import (
 )
 
 const serveUsage = `
-usage: actorgraph serve [--store URL] [--addr HOST:PORT] [--lexicon FILE]... [PATH...]
+usage: actorgraph serve [--store URL] [--addr HOST:PORT] [--lexicon FILE]...
+                        [--write-token-file FILE] [PATH...]
 
 Serve loads the articles in the files and folders given, if any, as load
 does, then serves the store's graph over HTTP until it is interrupted
@@ -42,6 +44,19 @@ answers JSON (all GET, but the query languages, which take POST too):
   /api/v1/openapi.json                       the description of the API
   /api/v2/query?lang=gizmo|graphql           Cayley's query languages, bounded
 
+The server is read-only unless it is given a write token, in the file of
+--write-token-file or in the environment variable ACTORGRAPH_WRITE_TOKEN
+(never on the command line, which every user can read with ps). With one,
+clients that send "Authorization: Bearer TOKEN" may add and remove
+articles while the server runs, as actorgraph load --server does:
+
+  POST /api/v1/articles[?name=NAME]          an article (text/plain, text/html,
+                                             or JSON {"text"|"html", "name",
+                                             "url", "published", "lang"})
+  DELETE /api/v1/articles/KEY                remove an article
+
+Make a token with: openssl rand -hex 32 > token && chmod 600 token
+
 Logs go to standard error.
 `
 
@@ -61,10 +76,15 @@ const (
 
 // serveConfig is the command line of serve.
 type serveConfig struct {
-	Store    string
-	Addr     string
-	Lexicons listFlag
-	Paths    []string
+	Store          string
+	Addr           string
+	Lexicons       listFlag
+	WriteTokenFile string
+	Paths          []string
+
+	// WriteToken opens the write routes; it is read from WriteTokenFile or
+	// the environment (readToken), and "" keeps the server read-only.
+	WriteToken string
 }
 
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -73,12 +93,21 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	storeFlag(fs, &cfg.Store)
 	fs.StringVar(&cfg.Addr, "addr", defaultAddr, "the `HOST:PORT` to listen on; port 0 picks a free one")
 	lexiconFlag(fs, &cfg.Lexicons)
+	fs.StringVar(&cfg.WriteTokenFile, "write-token-file", "",
+		"a `FILE` holding the token that opens the write routes (default: $"+tokenEnv+";\nwithout a token the server is read-only)")
 	if ok, err := parseFlags(fs, args, stdout); !ok {
 		return err
 	}
 	cfg.Paths = fs.Args()
+	var err error
+	if cfg.WriteToken, err = readToken(cfg.WriteTokenFile, os.Getenv); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	if fi, err := os.Stat(cfg.WriteTokenFile); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		logger.Warn("other users may read the token file; chmod 600 it", "file", cfg.WriteTokenFile, "mode", fi.Mode().Perm())
+	}
 	srv, err := startServer(ctx, cfg, stdin, logger)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -123,6 +152,14 @@ func startServer(ctx context.Context, cfg serveConfig, stdin io.Reader, logger *
 		}
 		logger.Info(sum.String())
 	}
+	opts := &query.Options{}
+	if cfg.WriteToken != "" {
+		x, err := newExtractor(cfg.Lexicons)
+		if err != nil {
+			return nil, err
+		}
+		opts.Writer, opts.WriteToken = storeIngester{x: x, store: store}, cfg.WriteToken
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return nil, err
@@ -131,7 +168,7 @@ func startServer(ctx context.Context, cfg serveConfig, stdin io.Reader, logger *
 		store: store,
 		ln:    ln,
 		http: &http.Server{
-			Handler:           routes(query.NewServer(store, logger)),
+			Handler:           routes(query.NewServerWith(store, logger, opts)),
 			ReadHeaderTimeout: readHeaderTimeout,
 			ReadTimeout:       readTimeout,
 			WriteTimeout:      writeTimeout,
@@ -143,7 +180,7 @@ func startServer(ctx context.Context, cfg serveConfig, stdin io.Reader, logger *
 		served: make(chan error, 1),
 	}
 	go func() { s.served <- s.http.Serve(ln) }()
-	logger.Info("serving", "url", s.URL(), "store", store.URL())
+	logger.Info("serving", "url", s.URL(), "store", store.URL(), "writes", cfg.WriteToken != "")
 	return s, nil
 }
 
