@@ -64,13 +64,17 @@ func loadRemote(ctx context.Context, cfg loadConfig, fs *flag.FlagSet, stdin io.
 	if !c.loopback() && c.base.Scheme == "http" {
 		fmt.Fprintf(stderr, "load: warning: the token goes to %s unencrypted; use https beyond this machine\n", c.base.Host)
 	}
-	sum, err := c.load(ctx, cfg.Paths, stdin, func(err error) { fmt.Fprintf(stderr, "load: skip %v\n", err) })
+	skips := &skipCounts{}
+	sum, err := c.load(ctx, cfg.Paths, stdin, func(err error) {
+		skips.add(err)
+		fmt.Fprintf(stderr, "load: skip %v\n", err)
+	})
 	fmt.Fprintln(stdout, sum)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	if sum.Skipped > 0 {
-		return fmt.Errorf("load: %w", skippedError(sum.Skipped))
+	if skips.Total() > 0 {
+		return fmt.Errorf("load: %w", skippedError(skips))
 	}
 	return nil
 }
