@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -19,10 +20,11 @@ import (
 //     again or removed;
 //   - each entity's name, as the far end of an edge, until the next write.
 //
-// Concurrent requests for the same answer compute it once. A write through
-// another process (several processes may share a SQL store) is not seen
-// until this one writes or restarts; CacheTTL bounds how long an answer
-// is kept, so that such writes show within it.
+// Concurrent requests for the same answer compute it once. Several
+// processes may share a SQL store: before each read, a PostgreSQL store
+// asks the database for its count of changes (a trigger keeps it, see
+// sqlVersionSchema) and forgets everything when another process wrote; a
+// CockroachDB store forgets everything before each read.
 //
 // A cached answer is shared by its callers, which must not change it.
 
@@ -40,10 +42,12 @@ const computeTimeout = 2 * time.Minute
 type readCache struct {
 	mu       sync.Mutex
 	gen      uint64 // incremented by every write
+	version  int64  // the store's count of changes the entries are of (SQL stores)
 	answers  map[string]*answer
 	order    []string // keys of answers, oldest first
 	articles map[quad.Value]ArticleRef
 	names    map[ID]string
+	qs       any // the store's quad store, asked for its version
 }
 
 // answer is a computed (or computing) answer of a read.
@@ -55,8 +59,8 @@ type answer struct {
 	created time.Time
 }
 
-func newReadCache() *readCache {
-	return &readCache{answers: map[string]*answer{}, articles: map[quad.Value]ArticleRef{}, names: map[ID]string{}}
+func newReadCache(qs any) *readCache {
+	return &readCache{answers: map[string]*answer{}, articles: map[quad.Value]ArticleRef{}, names: map[ID]string{}, qs: qs}
 }
 
 // written forgets what a write of the articles with these labels may have
@@ -80,6 +84,9 @@ func (c *readCache) written(labels ...quad.Value) {
 // returns ctx.Err() without waiting. Errors are not cached.
 func memo[T any](ctx context.Context, c *readCache, key string, compute func(context.Context) (T, error)) (T, error) {
 	var zero T
+	if err := c.refresh(ctx, c.qs); err != nil {
+		return zero, err
+	}
 	c.mu.Lock()
 	a := c.answers[key]
 	if a != nil && time.Since(a.created) > CacheTTL {
@@ -125,6 +132,38 @@ func (c *readCache) put(key string, a *answer) {
 		delete(c.answers, c.order[0])
 		c.order = c.order[1:]
 	}
+}
+
+// versioned is a store that counts the changes to its quads, by any
+// process.
+type versioned interface {
+	version(ctx context.Context) (n int64, ok bool, err error)
+}
+
+// refresh forgets what the cache holds if the store qs has changed since
+// it was kept, when qs can tell (SQL stores; in the others, every write
+// goes through this process, which tells the cache itself).
+func (c *readCache) refresh(ctx context.Context, qs any) error {
+	v, ok := qs.(versioned)
+	if !ok {
+		return nil
+	}
+	n, counted, err := v.version(ctx)
+	if err != nil {
+		return fmt.Errorf("read the store's version: %w", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if counted && n == c.version {
+		return nil
+	}
+	c.version = n
+	c.gen++
+	clear(c.answers)
+	c.order = c.order[:0]
+	clear(c.names)
+	clear(c.articles)
+	return nil
 }
 
 func (c *readCache) article(node quad.Value) (ArticleRef, bool) {

@@ -91,7 +91,7 @@ func TestPutBatchRefusesDuplicates(t *testing.T) {
 // share one computation, that a caller who gives up does not stop it, and
 // that errors are not kept.
 func TestMemoComputesOnce(t *testing.T) {
-	c := newReadCache()
+	c := newReadCache(nil)
 	var calls atomic.Int32
 	release := make(chan struct{})
 	compute := func(ctx context.Context) (int, error) {

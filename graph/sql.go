@@ -136,12 +136,49 @@ func openSQL(scheme, rawURL string) (cgraph.QuadStore, error) {
 			return nil, fmt.Errorf("create index: %w", err)
 		}
 	}
+	versioned := scheme != "cockroach"
+	if versioned {
+		for _, stmt := range sqlVersionSchema {
+			if _, err := db.ExecContext(ctx, stmt); err != nil {
+				_ = db.Close()
+				return nil, fmt.Errorf("create the version trigger: %w", err)
+			}
+		}
+	}
 	qs, err := cgraph.NewQuadStore(fl.backend, dsn, opts)
 	if err != nil {
 		_ = db.Close()
 		return nil, err
 	}
-	return &sqlQuadStore{QuadStore: qs, db: db}, nil
+	return &sqlQuadStore{QuadStore: qs, db: db, versioned: versioned}, nil
+}
+
+// sqlVersionSchema keeps a count of the statements that changed the quads
+// table, by whatever process, which a Store reads before it answers from
+// what it keeps in memory (cache.go): several processes may share a SQL
+// store. A statement-level trigger costs one row update per statement.
+// CockroachDB has no such triggers before v24.3, so a cockroach store
+// keeps nothing in memory between requests.
+var sqlVersionSchema = []string{
+	`CREATE TABLE IF NOT EXISTS actorgraph_version (id int PRIMARY KEY, n bigint NOT NULL)`,
+	`INSERT INTO actorgraph_version VALUES (1, 0) ON CONFLICT DO NOTHING`,
+	`CREATE OR REPLACE FUNCTION actorgraph_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		UPDATE actorgraph_version SET n = n + 1 WHERE id = 1;
+		RETURN NULL;
+	END $$`,
+	`CREATE OR REPLACE TRIGGER actorgraph_quads_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON quads
+	FOR EACH STATEMENT EXECUTE FUNCTION actorgraph_bump_version()`,
+}
+
+// version returns the count of changes to the store's quads, by any
+// process; ok is false when the store does not count them.
+func (qs *sqlQuadStore) version(ctx context.Context) (n int64, ok bool, err error) {
+	if !qs.versioned {
+		return 0, false, nil
+	}
+	err = qs.db.QueryRowContext(ctx, `SELECT n FROM actorgraph_version WHERE id = 1`).Scan(&n)
+	return n, err == nil, err
 }
 
 // sqlQuadStore is Cayley's SQL quad store with exact counts that stay
@@ -149,8 +186,9 @@ func openSQL(scheme, rawURL string) (cgraph.QuadStore, error) {
 // until its own next write), and a larger cache of values.
 type sqlQuadStore struct {
 	cgraph.QuadStore
-	db     *sql.DB // for the counts; Cayley keeps its own pool
-	values valueCache
+	db        *sql.DB // for the counts; Cayley keeps its own pool
+	values    valueCache
+	versioned bool // the quads table has the version trigger
 }
 
 // sqlValueCache is how many values a SQL store keeps in memory, by hash.

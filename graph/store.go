@@ -69,7 +69,7 @@ func Open(url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %q: %w", shown, err)
 	}
-	return &Store{url: shown, qs: qs, cache: newReadCache()}, nil
+	return &Store{url: shown, qs: qs, cache: newReadCache(qs)}, nil
 }
 
 func openKV(backend, path string) (cgraph.QuadStore, error) {
