@@ -157,7 +157,7 @@ func loadToEnd(t *testing.T, dir, corpus string) time.Duration {
 
 // storedArticles opens the bolt store in dir and returns its quads as
 // N-Quads, one string per label, which is the IRI of the article whose
-// quads they are.
+// quads they are. It checks that the store's count of quads is right.
 func storedArticles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	// Open gives up with ErrLocked after graph.LockTimeout: a store that
@@ -170,6 +170,14 @@ func storedArticles(t *testing.T, dir string) map[string]string {
 	var buf bytes.Buffer
 	if err := store.WriteNQuads(context.Background(), &buf, nil); err != nil {
 		t.Fatalf("read the store: %v", err)
+	}
+	// Cayley keeps the count of quads apart from them: it must agree.
+	st, err := store.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("stats of the store: %v", err)
+	}
+	if lines := int64(strings.Count(buf.String(), "\n")); st.Quads != lines {
+		t.Errorf("the store counts %d quads and holds %d", st.Quads, lines)
 	}
 	byLabel := map[string]*strings.Builder{}
 	for line := range strings.Lines(buf.String()) {
