@@ -171,13 +171,18 @@ func storedArticles(t *testing.T, dir string) map[string]string {
 	if err := store.WriteNQuads(context.Background(), &buf, nil); err != nil {
 		t.Fatalf("read the store: %v", err)
 	}
-	// Cayley keeps the count of quads apart from them: it must agree.
-	st, err := store.Stats(context.Background())
-	if err != nil {
-		t.Fatalf("stats of the store: %v", err)
-	}
-	if lines := int64(strings.Count(buf.String(), "\n")); st.Quads != lines {
-		t.Errorf("the store counts %d quads and holds %d", st.Quads, lines)
+	// Cayley keeps the count of quads apart from them: it must agree. It
+	// writes the count with the first quads, and until then Stats fails
+	// ("kv: no bucket"), as it does on any new bolt store: that is not
+	// the kill's doing.
+	if lines := int64(strings.Count(buf.String(), "\n")); lines > 0 {
+		st, err := store.Stats(context.Background())
+		if err != nil {
+			t.Fatalf("stats of the store: %v", err)
+		}
+		if st.Quads != lines {
+			t.Errorf("the store counts %d quads and holds %d", st.Quads, lines)
+		}
 	}
 	byLabel := map[string]*strings.Builder{}
 	for line := range strings.Lines(buf.String()) {
@@ -211,7 +216,7 @@ func checkWhole(t *testing.T, want, got map[string]string) int {
 		case !ok:
 			t.Errorf("quads under the unknown label %s:\n%.1000s", label, quads)
 		case quads != w:
-			t.Errorf("article %s is partly stored (-want +got):\n%s", label, cmp.Diff(w, quads))
+			t.Errorf("article %s is partly stored (-want +got):\n%.3000s", label, cmp.Diff(w, quads))
 		}
 	}
 	return len(got)
