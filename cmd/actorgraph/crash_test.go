@@ -228,6 +228,12 @@ func TestLoadSignals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a corpus dozens of times")
 	}
+	if raceEnabled {
+		// The children are this binary, built with the race detector: a
+		// load takes 5 to 10 times longer, and the test minutes. What it
+		// checks is the store's, not the load's concurrency.
+		t.Skip("loads a corpus dozens of times, 10 times slower with the race detector")
+	}
 	corpus := signalCorpus(t)
 	refDir := filepath.Join(t.TempDir(), "reference")
 	loadTime := loadToEnd(t, refDir, corpus)
