@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -302,6 +304,78 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		if !slices.Contains(QueryLanguages, p.Lang) || len(p.Query) > maxBytes || !utf8.ValidString(p.Query) || strings.TrimSpace(p.Query) == "" {
 			t.Errorf("parseQuery(%s %q, %q) accepted %+v", method, raw, body, p)
+		}
+	})
+}
+
+// maxErrorBytes bounds the message of a refused request: whatever the
+// size of the input, what it quotes back is truncated.
+const maxErrorBytes = 2000
+
+// FuzzParsePathIDs: the parsers of the {id} in /entities/{id} and
+// /articles/{id} never panic; they accept an id unchanged, only in the
+// form their doc states and within their limit, and refuse anything else
+// with a 400 whose message stays short.
+func FuzzParsePathIDs(f *testing.F) {
+	for _, s := range []string{"unodc", "law-27-14", "", "-x", "UNODC", "a b", "م", "\x00", "\xff", "3f2a9c", "https://example.org/a?b=c",
+		strings.Repeat("a", maxIDBytes), strings.Repeat("a", maxIDBytes+1), strings.Repeat("ب", maxArticleKeyBytes)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		refused := func(parser string, err error) {
+			t.Helper()
+			re, ok := err.(*requestError)
+			if !ok || re.status != http.StatusBadRequest {
+				t.Fatalf("%s(%q) = %v, want a 400", parser, s, err)
+			}
+			if len(re.msg) > maxErrorBytes {
+				t.Errorf("%s(%.40q...): a message of %d bytes", parser, s, len(re.msg))
+			}
+		}
+		if id, err := parseEntityID(s); err != nil {
+			refused("parseEntityID", err)
+		} else if string(id) != s || len(s) > maxIDBytes || !entityIDPattern.MatchString(s) {
+			t.Errorf("parseEntityID(%q) accepted %q", s, id)
+		}
+		if key, err := parseArticleKey(s); err != nil {
+			refused("parseArticleKey", err)
+		} else if key != s || s == "" || len(s) > maxArticleKeyBytes || !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+			t.Errorf("parseArticleKey(%q) accepted %q", s, key)
+		}
+	})
+}
+
+// FuzzArticleRequest: whatever the id in the path, the article route
+// answers with a JSON article, a JSON 4xx or a redirect to the cleaned
+// path, never a 5xx.
+func FuzzArticleRequest(f *testing.F) {
+	store := loadSeeds(f)
+	refs, err := store.Articles(context.Background())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range refs {
+		f.Add(r.IRI[strings.LastIndexByte(r.IRI, '/')+1:])
+		f.Add(r.ID)
+	}
+	for _, s := range []string{"", "nobody", "..", "%", "%2F", "a/b", "م", "\x7f", "\u202e", strings.Repeat("f", 24), strings.Repeat("a", 600)} {
+		f.Add(s)
+	}
+	h := NewServer(store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	f.Fuzz(func(t *testing.T, id string) {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/articles/x", nil)
+		req.URL.Path = "/api/v1/articles/" + id
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusMovedPermanently:
+			return // mux redirects "a/../b" and "a//b" to the clean path
+		case http.StatusOK, http.StatusBadRequest, http.StatusNotFound:
+		default:
+			t.Fatalf("id %q: status %d: %.500s", id, rec.Code, rec.Body)
+		}
+		if !json.Valid(rec.Body.Bytes()) {
+			t.Errorf("id %q: status %d with a body that is not JSON: %.500q", id, rec.Code, rec.Body)
 		}
 	})
 }
