@@ -137,3 +137,20 @@ func TestMemoComputesOnce(t *testing.T) {
 		t.Errorf("after a write, computed %d times in all, want 2", n)
 	}
 }
+
+// TestStatsOfAnEmptyStore checks that a store nothing was written to
+// counts nothing, rather than failing: Cayley's key-value stores keep no
+// count until their first write.
+func TestStatsOfAnEmptyStore(t *testing.T) {
+	for name, s := range openTestStores(t) {
+		t.Run(name, func(t *testing.T) {
+			st, err := s.Stats(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Quads != 0 || st.Articles != 0 || st.Entities != 0 {
+				t.Errorf("empty store: %+v", st)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	gkv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -270,7 +271,12 @@ func (s *Store) stats(ctx context.Context) (Stats, error) {
 	defer s.mu.RUnlock()
 	st := Stats{ByType: map[Type]int{}, ByRelation: map[Predicate]int{}}
 	cs, err := s.qs.Stats(ctx, true)
-	if err != nil {
+	switch {
+	case errors.Is(err, gkv.ErrNoBucket):
+		// Cayley's key-value stores keep their count from the first
+		// write on: a store never written to has none.
+		return st, nil
+	case err != nil:
 		return st, fmt.Errorf("stats: %w", err)
 	}
 	st.Quads = cs.Quads.Value

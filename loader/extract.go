@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"runtime"
@@ -186,6 +187,13 @@ func (x *Extractor) Extract(a *Article) *graph.Article {
 // named without its holder is linked to the person who held it then. It
 // reads the articles on every CPU the process may use.
 func (x *Extractor) ExtractAll(arts []*Article) []*graph.Article {
+	out, _ := x.ExtractAllContext(context.Background(), arts)
+	return out
+}
+
+// ExtractAllContext is ExtractAll, stopped when ctx is done: it then
+// returns ctx's error and nothing else.
+func (x *Extractor) ExtractAllContext(ctx context.Context, arts []*Article) ([]*graph.Article, error) {
 	docs := make([]*doc, len(arts))
 	var (
 		next atomic.Int64
@@ -193,19 +201,22 @@ func (x *Extractor) ExtractAll(arts []*Article) []*graph.Article {
 	)
 	for range min(runtime.GOMAXPROCS(0), len(arts)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(arts); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(arts) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				docs[i] = x.read(arts[i])
 			}
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	resolveEvents(docs)
 	x.resolveHolders(docs)
 	out := make([]*graph.Article, len(docs))
 	for i, d := range docs {
 		out[i] = d.result()
 	}
-	return out
+	return out, nil
 }
 
 // doc is an article under extraction.

@@ -115,7 +115,7 @@ func (l signalledLoad) killed() bool {
 // stopTimeout of the signal.
 func loadWithSignal(t *testing.T, dir, corpus string, sig os.Signal, delay time.Duration) signalledLoad {
 	t.Helper()
-	cmd := actorgraphCmd(t, "load", "--store", "bolt:"+dir, corpus)
+	cmd := actorgraphCmd(t, "load", "--batch", "4", "--store", "bolt:"+dir, corpus)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out // one pipe: the writes are serialized
 	if err := cmd.Start(); err != nil {
@@ -148,7 +148,7 @@ func loadWithSignal(t *testing.T, dir, corpus string, sig os.Signal, delay time.
 func loadToEnd(t *testing.T, dir, corpus string) time.Duration {
 	t.Helper()
 	start := time.Now()
-	out, err := actorgraphCmd(t, "load", "--store", "bolt:"+dir, corpus).CombinedOutput()
+	out, err := actorgraphCmd(t, "load", "--batch", "4", "--store", "bolt:"+dir, corpus).CombinedOutput()
 	if err != nil {
 		t.Fatalf("load: %v; output:\n%s", err, out)
 	}

@@ -35,6 +35,7 @@ type loadConfig struct {
 	Store     string
 	Lexicons  listFlag
 	Paths     []string
+	Batch     int    // --batch: articles per transaction
 	Server    string // --server: send to this server instead (remote.go)
 	TokenFile string // --token-file: its write token
 }
@@ -44,6 +45,7 @@ func runLoad(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs := newFlagSet("load", loadUsage)
 	storeFlag(fs, &cfg.Store)
 	lexiconFlag(fs, &cfg.Lexicons)
+	fs.IntVar(&cfg.Batch, "batch", batchArticles, "write at most `N` articles in one transaction")
 	remoteFlags(fs, &cfg)
 	if ok, err := parseFlags(fs, args, stdout); !ok {
 		return err
@@ -52,13 +54,16 @@ func runLoad(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if len(cfg.Paths) == 0 {
 		return &usageError{"load: no PATH given; run 'actorgraph load --help' for usage"}
 	}
+	if cfg.Batch < 1 {
+		return &usageError{"load: --batch must be at least 1"}
+	}
 	if cfg.Server != "" {
 		return loadRemote(ctx, cfg, fs, stdin, stdout, stderr)
 	}
 
 	err := withStore(cfg.Store, func(store *graph.Store) error {
 		sum, err := load(ctx, store, batch{
-			Paths: cfg.Paths, Lexicons: cfg.Lexicons, Stdin: stdin,
+			Paths: cfg.Paths, Lexicons: cfg.Lexicons, Stdin: stdin, MaxArticles: cfg.Batch,
 			Skip:     func(err error) { fmt.Fprintf(stderr, "load: skip %v\n", err) },
 			Progress: stderr, ProgressEvery: progressEvery,
 		})

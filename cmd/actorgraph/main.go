@@ -52,6 +52,8 @@ func exitCode(err error) int {
 		return 0
 	case errors.As(err, &ue):
 		return 2
+	case errors.Is(err, context.Canceled):
+		return 130 // as a shell reports a command stopped by Ctrl-C
 	}
 	return 1
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -23,6 +24,9 @@ type batch struct {
 	Paths    []string // files or folders, read recursively; "-" is stdin
 	Lexicons []string // user lexicon files merged into the built-in one
 	Stdin    io.Reader
+	// MaxArticles bounds the articles written in one transaction; 0
+	// means batchArticles.
+	MaxArticles int
 
 	// Skip is called with each input that cannot be read, and with each
 	// article that cannot be stored; the rest go on.
@@ -83,11 +87,13 @@ func extractWith(ctx context.Context, b batch, p *progress) ([]*graph.Article, i
 	if len(arts) > 0 {
 		p.report("extracting from %d articles, %.0f s", len(arts), p.elapsed().Seconds())
 	}
-	return x.ExtractAll(arts), skipped, nil
+	out, err := x.ExtractAllContext(ctx, arts)
+	return out, skipped, err
 }
 
 // loadSummary tells what a load did.
 type loadSummary struct {
+	Extracted int // articles read and extracted
 	Articles  int // articles stored
 	Skipped   int // inputs or articles that could not be read or stored
 	Entities  int // distinct entities the articles name
@@ -127,18 +133,25 @@ const (
 // counted, and the others are loaded. The error is for what stops the
 // whole load: a bad lexicon, a cancelled context (checked between
 // batches).
-func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error) {
+func load(ctx context.Context, store *graph.Store, b batch) (sum loadSummary, err error) {
 	start := time.Now()
-	var sum loadSummary
+	entities := map[graph.ID]bool{}
+	relations := map[[3]string]bool{}
+	defer func() {
+		sum.Entities, sum.Relations = len(entities), len(relations)
+		sum.Elapsed = time.Since(start)
+		if err != nil && ctx.Err() != nil {
+			err = &interruptedError{stored: sum.Articles, of: sum.Extracted, err: ctx.Err()}
+		}
+	}()
 	sum.Reasons = countSkips(&b)
 	p := newProgress(b.Progress, b.ProgressEvery)
 	arts, skipped, err := extractWith(ctx, b, p)
 	sum.Skipped = skipped
+	sum.Extracted = len(arts)
 	if err != nil {
 		return sum, err
 	}
-	entities := map[graph.ID]bool{}
-	relations := map[[3]string]bool{}
 	stored := func(a *graph.Article, res graph.PutResult) {
 		sum.Articles++
 		sum.Quads += res.Quads
@@ -151,9 +164,8 @@ func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error)
 			relations[[3]string{string(r.Subject), string(r.Predicate), r.Object}] = true
 		}
 	}
-	for group := range batches(arts) {
+	for group := range batches(arts, cmp.Or(b.MaxArticles, batchArticles)) {
 		if err := ctx.Err(); err != nil {
-			sum.Elapsed = time.Since(start)
 			return sum, err
 		}
 		results, err := store.PutBatch(ctx, group)
@@ -168,7 +180,6 @@ func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error)
 				res, err := store.Put(ctx, a)
 				if err != nil {
 					if ctx.Err() != nil {
-						sum.Elapsed = time.Since(start)
 						return sum, ctx.Err()
 					}
 					sum.Skipped++
@@ -180,15 +191,29 @@ func load(ctx context.Context, store *graph.Store, b batch) (loadSummary, error)
 		}
 		p.report("stored %d of %d articles, %d quads, %.0f s", sum.Articles, len(arts), sum.Quads, p.elapsed().Seconds())
 	}
-	sum.Entities, sum.Relations = len(entities), len(relations)
-	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
 
+// interruptedError is the error of a load stopped by Ctrl-C or SIGTERM.
+type interruptedError struct {
+	stored, of int // articles stored, of those extracted
+	err        error
+}
+
+func (e *interruptedError) Error() string {
+	if e.of == 0 {
+		return "interrupted before any article was stored"
+	}
+	return fmt.Sprintf("interrupted after %d of %d articles were stored, each whole; run the same load again to finish", e.stored, e.of)
+}
+
+func (e *interruptedError) Unwrap() error { return e.err }
+
 // batches cuts arts into the groups load writes in one transaction each,
+// at most maxArticles each,
 // in order. An article whose ID is already in the group under way starts
 // the next one, so that its later version replaces the earlier.
-func batches(arts []*graph.Article) iter.Seq[[]*graph.Article] {
+func batches(arts []*graph.Article, maxArticles int) iter.Seq[[]*graph.Article] {
 	return func(yield func([]*graph.Article) bool) {
 		var (
 			group []*graph.Article
@@ -197,7 +222,7 @@ func batches(arts []*graph.Article) iter.Seq[[]*graph.Article] {
 		)
 		for _, a := range arts {
 			n := len(a.Entities) + len(a.Relations)
-			if len(group) > 0 && (ids[a.ID] || len(group) >= batchArticles || facts+n > batchFacts) {
+			if len(group) > 0 && (ids[a.ID] || len(group) >= maxArticles || facts+n > batchFacts) {
 				if !yield(group) {
 					return
 				}
