@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -63,14 +64,14 @@ func (s *Store) Search(ctx context.Context, q string, opts SearchOptions) ([]Hit
 	}
 	var hits []Hit
 	for id, h := range best {
-		e, err := s.entityHead(ctx, id)
+		e, err := s.entityHead(ctx, id, 0)
 		if err != nil {
 			return nil, 0, fmt.Errorf("search %q: %w", q, err)
 		}
 		if opts.Type != "" && e.Type != opts.Type {
 			continue
 		}
-		h.Type, h.Name, h.Articles = e.Type, e.Name, len(e.Articles)
+		h.Type, h.Name, h.Articles = e.Type, e.Name, e.ArticleCount
 		hits = append(hits, *h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
@@ -114,11 +115,15 @@ type EntityRecord struct {
 	Name  string              `json:"name"`
 	Names map[string][]string `json:"names"` // mentions by language
 	// ArticleCount is the number of articles that name the entity;
-	// Articles lists them, or (in an API answer) the first of them.
+	// Articles lists them, or those of the page asked for.
 	ArticleCount int          `json:"article_count"`
 	Articles     []ArticleRef `json:"articles"`
-	Out          []Edge       `json:"out"`
-	In           []Edge       `json:"in"`
+	// OutCount and InCount are the numbers of edges out and in; Out and
+	// In list them, or those of the page asked for.
+	OutCount int    `json:"out_count"`
+	Out      []Edge `json:"out"`
+	InCount  int    `json:"in_count"`
+	In       []Edge `json:"in"`
 }
 
 // ArticleRef identifies an article.
@@ -144,7 +149,7 @@ type Edge struct {
 	// least one of them is right, taking them as independent.
 	Confidence float64 `json:"confidence"`
 	// SourceCount is the number of articles that state the relation;
-	// Sources lists them, or (in an API answer) the first of them.
+	// Sources lists them, or the first of them by article ID.
 	SourceCount int      `json:"source_count,omitempty"`
 	Sources     []Source `json:"sources"`
 }
@@ -157,17 +162,39 @@ type Source struct {
 	Confidence float64    `json:"confidence,omitempty"`
 }
 
-// Entity returns the record of entity id, or ErrNotFound.
+// EntityPage bounds what an entity record lists of an entity that many
+// articles name: a country or a national commission has thousands of
+// articles and edges. The record's counts are always whole.
+type EntityPage struct {
+	Articles int // the most articles listed
+	Sources  int // the most sources listed per edge
+	Edges    int // the most edges listed in each direction
+	Offset   int // the edges skipped in each direction, in order
+}
+
+// WholeEntity is the page that lists everything.
+var WholeEntity = EntityPage{Articles: math.MaxInt, Sources: math.MaxInt, Edges: math.MaxInt}
+
+// Entity returns the whole record of entity id, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id ID) (*EntityRecord, error) {
-	return memo(ctx, s.cache, "entity "+string(id), func(ctx context.Context) (*EntityRecord, error) {
-		return s.entity(ctx, id)
+	return s.EntityPage(ctx, id, WholeEntity)
+}
+
+// EntityPage returns the record of entity id within the bounds of p, or
+// ErrNotFound. Its edges come in order of predicate, subject and object,
+// the page's sources of each edge by article ID; its articles are the
+// first p.Articles the store lists, by article ID.
+func (s *Store) EntityPage(ctx context.Context, id ID, p EntityPage) (*EntityRecord, error) {
+	key := fmt.Sprintf("entity %s %d %d %d %d", id, p.Articles, p.Sources, p.Edges, p.Offset)
+	return memo(ctx, s.cache, key, func(ctx context.Context) (*EntityRecord, error) {
+		return s.entity(ctx, id, p)
 	})
 }
 
-func (s *Store) entity(ctx context.Context, id ID) (*EntityRecord, error) {
+func (s *Store) entity(ctx context.Context, id ID, p EntityPage) (*EntityRecord, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	e, err := s.entityHead(ctx, id)
+	e, err := s.entityHead(ctx, id, p.Articles)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
@@ -180,18 +207,24 @@ func (s *Store) entity(ctx context.Context, id ID) (*EntityRecord, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
-	if e.Out, err = s.edges(ctx, out, quad.Object); err != nil {
+	if e.Out, e.OutCount, err = s.edges(ctx, out, quad.Object, p); err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
-	if e.In, err = s.edges(ctx, in, quad.Subject); err != nil {
+	if e.In, e.InCount, err = s.edges(ctx, in, quad.Subject, p); err != nil {
 		return nil, fmt.Errorf("entity %q: %w", id, err)
 	}
 	return e, nil
 }
 
-// entityHead returns an entity's type, names and articles, without edges.
-// The caller holds s.mu.
-func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
+// maxLabels bounds the statements of an entity's names that entityHead
+// reads: each article that names an entity says its name again, and the
+// distinct names are few.
+const maxLabels = 2000
+
+// entityHead returns an entity's type, names and articles (at most
+// maxArticles of them, with the whole count), without edges. The caller
+// holds s.mu.
+func (s *Store) entityHead(ctx context.Context, id ID, maxArticles int) (*EntityRecord, error) {
 	h, err := s.nodeHead(ctx, id)
 	if err != nil {
 		return nil, err
@@ -201,7 +234,7 @@ func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
 	}
 	e := &EntityRecord{ID: id, Type: h.node.Type, Name: h.node.Name, Names: map[string][]string{}, Out: []Edge{}, In: []Edge{}}
 	node := quad.IRI(EntityIRI(id))
-	labels, err := s.quadsOf(ctx, node, quad.IRI(propLabel), 0)
+	labels, err := s.quadsOf(ctx, node, quad.IRI(propLabel), maxLabels)
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +246,18 @@ func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
 			e.Names[lang] = append(e.Names[lang], n)
 		}
 	}
-	mentions, err := s.quadsOf(ctx, node, quad.IRI(propMentionsIn), 0)
+	for _, names := range e.Names {
+		sort.Strings(names)
+	}
+	// Each article names an entity in one quad, labelled with the article.
+	if e.ArticleCount, err = s.countQuadsOf(ctx, node, quad.IRI(propMentionsIn)); err != nil {
+		return nil, err
+	}
+	e.Articles = []ArticleRef{}
+	if maxArticles <= 0 {
+		return e, nil
+	}
+	mentions, err := s.quadsOf(ctx, node, quad.IRI(propMentionsIn), maxArticles)
 	if err != nil {
 		return nil, err
 	}
@@ -228,11 +272,7 @@ func (s *Store) entityHead(ctx context.Context, id ID) (*EntityRecord, error) {
 			e.Articles = append(e.Articles, ref)
 		}
 	}
-	for _, names := range e.Names {
-		sort.Strings(names)
-	}
 	sort.Slice(e.Articles, func(i, j int) bool { return e.Articles[i].ID < e.Articles[j].ID })
-	e.ArticleCount = len(e.Articles)
 	return e, nil
 }
 
@@ -248,15 +288,26 @@ func mostVoted[K ~string](votes map[K]int) K {
 	return best
 }
 
-// edges groups relation quads by (subject, predicate, object) and gathers
-// each one's sources. other is the direction of the far end. The caller
-// holds s.mu.
-func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Direction) ([]Edge, error) {
+// maxConfidenceSources bounds the sources whose confidence an edge's
+// confidence combines: beyond a few dozen, 1 - (1-c)^n no longer changes
+// at any precision shown, and reading each costs a few quads.
+const maxConfidenceSources = 64
+
+// edges groups relation quads by (subject, predicate, object), orders the
+// groups, and returns the page p of them, each with its name and its first
+// p.Sources sources by article ID, and the number of groups. other is the
+// direction of the far end. The caller holds s.mu.
+func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Direction, p EntityPage) ([]Edge, int, error) {
 	type key struct{ s, p, o string }
-	byKey := map[key]*Edge{}
-	var order []key
+	type draft struct {
+		edge  Edge
+		far   quad.Value
+		quads []quad.Quad
+	}
+	byKey := map[key]*draft{}
+	var drafts []*draft
 	for _, q := range quads {
-		p, ok := predicateOfIRI(q.Predicate)
+		pred, ok := predicateOfIRI(q.Predicate)
 		if !ok {
 			continue
 		}
@@ -264,50 +315,23 @@ func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Directi
 		if !ok {
 			continue
 		}
-		k := key{quad.StringOf(q.Subject), string(p), quad.StringOf(q.Object)}
-		e := byKey[k]
-		if e == nil {
-			e = &Edge{Subject: subj, Predicate: p}
+		k := key{quad.StringOf(q.Subject), string(pred), quad.StringOf(q.Object)}
+		d := byKey[k]
+		if d == nil {
+			d = &draft{edge: Edge{Subject: subj, Predicate: pred}, far: q.Get(other)}
 			if id, ok := entityID(q.Object); ok {
-				e.Object = string(id)
+				d.edge.Object = string(id)
 			} else {
-				e.Object, _ = literal(q.Object)
-				e.Literal = true
+				d.edge.Object, _ = literal(q.Object)
+				d.edge.Literal = true
 			}
-			if id, ok := entityID(q.Get(other)); ok {
-				name, err := s.entityName(ctx, id)
-				if err != nil {
-					return nil, err
-				}
-				e.Name = name
-			}
-			byKey[k] = e
-			order = append(order, k)
+			byKey[k] = d
+			drafts = append(drafts, d)
 		}
-		src, err := s.source(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		e.Sources = append(e.Sources, src)
+		d.quads = append(d.quads, q)
 	}
-	out := make([]Edge, 0, len(order))
-	for _, k := range order {
-		e := byKey[k]
-		sort.Slice(e.Sources, func(i, j int) bool { return e.Sources[i].Article.ID < e.Sources[j].Article.ID })
-		miss := 1.0
-		for _, src := range e.Sources {
-			c := src.Confidence
-			if c <= 0 {
-				c = 0.5
-			}
-			miss *= 1 - c
-		}
-		e.Confidence = 1 - miss
-		e.SourceCount = len(e.Sources)
-		out = append(out, *e)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	sort.Slice(drafts, func(i, j int) bool {
+		a, b := drafts[i].edge, drafts[j].edge
 		if a.Predicate != b.Predicate {
 			return a.Predicate < b.Predicate
 		}
@@ -316,16 +340,61 @@ func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Directi
 		}
 		return a.Object < b.Object
 	})
-	return out, nil
+	total := len(drafts)
+	drafts = drafts[min(p.Offset, total):]
+	drafts = drafts[:min(p.Edges, len(drafts))]
+	out := make([]Edge, 0, len(drafts))
+	for _, d := range drafts {
+		e := d.edge
+		if id, ok := entityID(d.far); ok {
+			name, err := s.entityName(ctx, id)
+			if err != nil {
+				return nil, 0, err
+			}
+			e.Name = name
+		}
+		// The articles first, from the cache, to choose the page's sources
+		// by article ID; then the statements of those.
+		type stated struct {
+			q   quad.Quad
+			ref ArticleRef
+		}
+		all := make([]stated, len(d.quads))
+		for i, q := range d.quads {
+			ref, err := s.articleRef(ctx, q.Label)
+			if err != nil {
+				return nil, 0, err
+			}
+			all[i] = stated{q, ref}
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].ref.ID < all[j].ref.ID })
+		e.SourceCount = len(all)
+		e.Sources = []Source{}
+		miss := 1.0
+		for i, st := range all[:min(len(all), max(p.Sources, maxConfidenceSources))] {
+			src, err := s.statement(ctx, st.q, st.ref)
+			if err != nil {
+				return nil, 0, err
+			}
+			if i < p.Sources {
+				e.Sources = append(e.Sources, src)
+			}
+			c := src.Confidence
+			if c <= 0 {
+				c = 0.5
+			}
+			miss *= 1 - c
+		}
+		e.Confidence = 1 - miss
+		out = append(out, e)
+	}
+	return out, total, nil
 }
 
-// source reads the statement behind one labelled relation quad.
-func (s *Store) source(ctx context.Context, q quad.Quad) (Source, error) {
+// statement reads the statement behind one labelled relation quad, made
+// by the article ref.
+func (s *Store) statement(ctx context.Context, q quad.Quad, ref ArticleRef) (Source, error) {
 	label, _ := q.Label.(quad.IRI)
-	ref, err := s.articleRef(ctx, label)
-	if err != nil {
-		return Source{}, err
-	}
 	src := Source{Article: ref}
 	f := factIRI(label, q.Subject, q.Predicate.(quad.IRI), q.Object)
 	props, err := s.quadsWith(ctx, quad.Subject, f, 0)

@@ -54,6 +54,41 @@ func (s *Store) quadsOf(ctx context.Context, subj quad.Value, pred quad.IRI, max
 	return out, ctx.Err()
 }
 
+// countQuadsOf returns the number of quads with subject subj and predicate
+// pred. On an indexed store it counts index entries without reading the
+// quads. The caller holds s.mu.
+func (s *Store) countQuadsOf(ctx context.Context, subj quad.Value, pred quad.IRI) (int, error) {
+	kqs, ok := s.qs.(*gkv.QuadStore)
+	if !ok {
+		qs, err := s.filterQuads(ctx, subj, pred, 0)
+		return len(qs), err
+	}
+	sref, err := s.qs.ValueOf(subj)
+	if err != nil || sref == nil {
+		return 0, err
+	}
+	pref, err := s.qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return 0, err
+	}
+	sv, ok1 := sref.(gkv.Int64Value)
+	pv, ok2 := pref.(gkv.Int64Value)
+	if !ok1 || !ok2 {
+		qs, err := s.filterQuads(ctx, subj, pred, 0)
+		return len(qs), err
+	}
+	it := gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs).Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(ctx) {
+		n++
+	}
+	if err := it.Err(); err != nil {
+		return 0, err
+	}
+	return n, ctx.Err()
+}
+
 // filterQuads is quadsOf for stores without the index.
 func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
 	all, err := s.quadsWith(ctx, quad.Subject, subj, 0)

@@ -157,7 +157,8 @@ func joinTypes(ts []graph.Type) string {
 var graphParsers = map[string]func(raw string) (any, url.Values, error){
 	"entity": func(raw string) (any, url.Values, error) {
 		p, err := parseEntity(raw)
-		return p, url.Values{"sources": {strconv.Itoa(p.Sources)}, "articles": {strconv.Itoa(p.Articles)}}, err
+		return p, url.Values{"sources": {strconv.Itoa(p.Sources)}, "articles": {strconv.Itoa(p.Articles)},
+			"edges": {strconv.Itoa(p.Edges)}, "offset": {strconv.Itoa(p.Offset)}}, err
 	},
 	"partners": func(raw string) (any, url.Values, error) {
 		p, err := parsePartners(raw)

@@ -59,11 +59,11 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rec, err := s.store.Entity(r.Context(), id)
+	rec, err := s.store.EntityPage(r.Context(), id, graph.EntityPage{Articles: p.Articles, Sources: p.Sources, Edges: p.Edges, Offset: p.Offset})
 	if err != nil {
 		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, trimEntity(rec, p))
+	s.writeJSON(w, r, http.StatusOK, rec)
 	return nil
 }
 

@@ -152,6 +152,10 @@ const (
 	MaxSources      = 1000
 	DefaultArticles = 100
 	MaxArticles     = 10000
+	// DefaultEdges and MaxEdges bound the edges an entity page lists in
+	// each direction.
+	DefaultEdges = 100
+	MaxEdges     = 10000
 	// maxArticleKeyBytes bounds the {id} of an article path.
 	maxArticleKeyBytes = 500
 )
@@ -299,9 +303,11 @@ func (f form) page() (pageParams, error) {
 type entityParams struct {
 	Sources  int // sources: the most sources listed per relation
 	Articles int // articles: the most articles listed
+	Edges    int // edges: the most edges listed in each direction
+	Offset   int // offset: the edges skipped in each direction
 }
 
-var entityParamNames = []string{"sources", "articles"}
+var entityParamNames = []string{"sources", "articles", "edges", "offset"}
 
 func parseEntity(rawQuery string) (entityParams, error) {
 	var p entityParams
@@ -312,7 +318,13 @@ func parseEntity(rawQuery string) (entityParams, error) {
 	if p.Sources, err = f.number("sources", DefaultSources, 0, MaxSources); err != nil {
 		return p, err
 	}
-	p.Articles, err = f.number("articles", DefaultArticles, 0, MaxArticles)
+	if p.Articles, err = f.number("articles", DefaultArticles, 0, MaxArticles); err != nil {
+		return p, err
+	}
+	if p.Edges, err = f.number("edges", DefaultEdges, 0, MaxEdges); err != nil {
+		return p, err
+	}
+	p.Offset, err = f.number("offset", 0, 0, math.MaxInt)
 	return p, err
 }
 

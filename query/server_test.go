@@ -255,6 +255,7 @@ func TestEntityPage(t *testing.T) {
 		ArticleCount: 3,
 		Articles:     []graph.ArticleRef{ref(arabicArticle), ref(englishArticle), ref(frenchArticle)}, // by ID
 		Out:          []graph.Edge{},
+		InCount:      1,
 		In: []graph.Edge{{
 			Subject: "event-rabat-2024-07-25", Predicate: graph.Partner, Object: "unodc",
 			Name:        "Awareness day, Rabat, 25 July 2024",
@@ -450,6 +451,12 @@ func TestEntityPageCaps(t *testing.T) {
 		}
 		if len(got.In) != 1 || len(got.In[0].Sources) != tc.sources || got.In[0].SourceCount != 2 {
 			t.Errorf("%s: edges %+v, want one with %d of 2 sources", tc.query, got.In, tc.sources)
+		}
+	}
+	for _, q := range []string{"?edges=0", "?offset=1"} {
+		got := decode[graph.EntityRecord](t, do(t, h, http.MethodGet, "/api/v1/entities/unodc"+q))
+		if len(got.In) != 0 || got.InCount != 1 {
+			t.Errorf("%s: %d edges in listed of %d, want 0 of 1", q, len(got.In), got.InCount)
 		}
 	}
 	for _, bad := range []string{"?sources=-1", "?articles=10001", "?sources=x", "?limit=3"} {

@@ -3,28 +3,8 @@ package query
 import "github.com/actorgraph/actorgraph/graph"
 
 // The store shares the answers it keeps among requests (graph.Store's
-// cache), so the functions here copy what they shorten and never change
-// what they are given.
-
-// trimEntity returns rec listing at most p.Articles articles and
-// p.Sources sources per relation; its counts stay whole.
-func trimEntity(rec *graph.EntityRecord, p entityParams) *graph.EntityRecord {
-	out := *rec
-	out.Articles = firstN(rec.Articles, p.Articles)
-	out.Out = trimEdges(rec.Out, p.Sources)
-	out.In = trimEdges(rec.In, p.Sources)
-	return &out
-}
-
-func trimEdges(edges []graph.Edge, n int) []graph.Edge {
-	out := make([]graph.Edge, len(edges))
-	for i, e := range edges {
-		e.SourceCount = len(e.Sources)
-		e.Sources = firstN(e.Sources, n)
-		out[i] = e
-	}
-	return out
-}
+// cache), so trimPartnerships copies what it shortens and never changes
+// what it is given.
 
 // trimPartnerships returns ps listing at most n sources per role.
 func trimPartnerships(ps []graph.Partnership, n int) []graph.Partnership {
