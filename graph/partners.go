@@ -36,8 +36,11 @@ func PartnersSubgraph(org ID) SubgraphOptions {
 type Partnership struct {
 	// Org is the organization asked about; for all partnerships, the one
 	// with the smaller ID.
-	Org     Node            `json:"org"`
-	Partner Node            `json:"partner"`
+	Org     Node `json:"org"`
+	Partner Node `json:"partner"`
+	// OnCount is the number of things the two took part in; On lists
+	// them, or (in an API answer) the first of them.
+	OnCount int             `json:"on_count,omitempty"`
 	On      []Collaboration `json:"on"`
 }
 

@@ -162,7 +162,7 @@ var graphParsers = map[string]func(raw string) (any, url.Values, error){
 	},
 	"partners": func(raw string) (any, url.Values, error) {
 		p, err := parsePartners(raw)
-		v := url.Values{"limit": {strconv.Itoa(p.Limit)}, "offset": {strconv.Itoa(p.Offset)}, "sources": {strconv.Itoa(p.Sources)}}
+		v := url.Values{"limit": {strconv.Itoa(p.Limit)}, "offset": {strconv.Itoa(p.Offset)}, "sources": {strconv.Itoa(p.Sources)}, "things": {strconv.Itoa(p.Things)}}
 		if p.Org != "" {
 			v.Set("org", string(p.Org))
 		}

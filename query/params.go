@@ -152,6 +152,10 @@ const (
 	MaxSources      = 1000
 	DefaultArticles = 100
 	MaxArticles     = 10000
+	// DefaultThings and MaxThings bound the things a partnership lists:
+	// the commission and the ministry of justice share hundreds.
+	DefaultThings = 20
+	MaxThings     = 10000
 	// DefaultEdges and MaxEdges bound the edges an entity page lists in
 	// each direction.
 	DefaultEdges = 100
@@ -333,10 +337,11 @@ type partnersParams struct {
 	Org     graph.ID        // org: only the partnerships of this organization
 	Range   graph.DateRange // from, to
 	Sources int             // sources: the most sources listed per role
+	Things  int             // things: the most things listed per pair
 	pageParams
 }
 
-var partnersParamNames = []string{"org", "from", "to", "sources", "limit", "offset"}
+var partnersParamNames = []string{"org", "from", "to", "things", "sources", "limit", "offset"}
 
 func parsePartners(rawQuery string) (partnersParams, error) {
 	var p partnersParams
@@ -351,6 +356,9 @@ func parsePartners(rawQuery string) (partnersParams, error) {
 		return p, err
 	}
 	if p.Sources, err = f.number("sources", DefaultSources, 0, MaxSources); err != nil {
+		return p, err
+	}
+	if p.Things, err = f.number("things", DefaultThings, 0, MaxThings); err != nil {
 		return p, err
 	}
 	p.pageParams, err = f.page()

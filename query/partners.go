@@ -38,7 +38,7 @@ func (s *server) partners(w http.ResponseWriter, r *http.Request) error {
 	}
 	all := graph.Partners(sub, p.Org, p.Range)
 	resp.Total = len(all)
-	resp.Partnerships = trimPartnerships(page(all, p.pageParams), p.Sources)
+	resp.Partnerships = trimPartnerships(page(all, p.pageParams), p.Things, p.Sources)
 	s.writeJSON(w, r, http.StatusOK, resp)
 	return nil
 }

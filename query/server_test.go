@@ -465,3 +465,32 @@ func TestEntityPageCaps(t *testing.T) {
 		}
 	}
 }
+
+// TestPartnersCaps checks that a partnership lists at most the things and
+// sources asked for, with whole counts.
+func TestPartnersCaps(t *testing.T) {
+	h, _ := newTestServer(t)
+	whole := decode[partnersResponse](t, do(t, h, http.MethodGet, "/api/v1/partners"))
+	if len(whole.Partnerships) == 0 {
+		t.Fatal("no partnerships in the test store")
+	}
+	capped := decode[partnersResponse](t, do(t, h, http.MethodGet, "/api/v1/partners?things=0&sources=0"))
+	if len(capped.Partnerships) != len(whole.Partnerships) {
+		t.Fatalf("%d partnerships capped, %d whole", len(capped.Partnerships), len(whole.Partnerships))
+	}
+	for i, p := range capped.Partnerships {
+		if len(p.On) != 0 || p.OnCount != len(whole.Partnerships[i].On) || p.OnCount == 0 {
+			t.Errorf("%s-%s: %d things of %d, want 0 of %d", p.Org.ID, p.Partner.ID, len(p.On), p.OnCount, len(whole.Partnerships[i].On))
+		}
+	}
+	one := decode[partnersResponse](t, do(t, h, http.MethodGet, "/api/v1/partners?sources=1"))
+	for _, p := range one.Partnerships {
+		for _, c := range p.On {
+			for _, r := range c.Roles {
+				if len(r.Sources) > 1 || r.SourceCount < len(r.Sources) {
+					t.Errorf("%s on %s: %d sources of %d, want at most 1", r.Org, c.Thing.ID, len(r.Sources), r.SourceCount)
+				}
+			}
+		}
+	}
+}

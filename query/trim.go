@@ -6,12 +6,14 @@ import "github.com/actorgraph/actorgraph/graph"
 // cache), so trimPartnerships copies what it shortens and never changes
 // what it is given.
 
-// trimPartnerships returns ps listing at most n sources per role.
-func trimPartnerships(ps []graph.Partnership, n int) []graph.Partnership {
+// trimPartnerships returns ps listing at most things things per pair and
+// n sources per role.
+func trimPartnerships(ps []graph.Partnership, things, n int) []graph.Partnership {
 	out := make([]graph.Partnership, len(ps))
 	for i, p := range ps {
-		on := make([]graph.Collaboration, len(p.On))
-		for j, c := range p.On {
+		p.OnCount = len(p.On)
+		on := make([]graph.Collaboration, min(len(p.On), things))
+		for j, c := range p.On[:len(on)] {
 			roles := make([]graph.Participation, len(c.Roles))
 			for k, r := range c.Roles {
 				r.SourceCount = len(r.Sources)
