@@ -63,8 +63,7 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.writeJSON(w, r, http.StatusOK, rec)
-	return nil
+	return s.writeCachedJSON(w, r, rec, func() (any, error) { return rec, nil })
 }
 
 type articlesResponse struct {

@@ -32,17 +32,18 @@ func (s *server) network(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	resp := networkResponse{Cytoscape: graph.NetworkOf(sub, opts.Roots...), Truncated: sub.Truncated, Limit: p.Limit}
-	if sub.Truncated {
-		which := "the most connected"
-		if p.ID != "" {
-			which = fmt.Sprintf("the closest to %q", p.ID)
+	return s.writeCachedJSON(w, r, sub, func() (any, error) {
+		resp := networkResponse{Cytoscape: graph.NetworkOf(sub, opts.Roots...), Truncated: sub.Truncated, Limit: p.Limit}
+		if sub.Truncated {
+			which := "the most connected"
+			if p.ID != "" {
+				which = fmt.Sprintf("the closest to %q", p.ID)
+			}
+			resp.Message = fmt.Sprintf("the network has more nodes than the limit of %d; these are %s. Narrow it with depth, type, predicate, from and to, or raise limit (at most %d)",
+				p.Limit, which, MaxNetworkNodes)
 		}
-		resp.Message = fmt.Sprintf("the network has more nodes than the limit of %d; these are %s. Narrow it with depth, type, predicate, from and to, or raise limit (at most %d)",
-			p.Limit, which, MaxNetworkNodes)
-	}
-	s.writeJSON(w, r, http.StatusOK, resp)
-	return nil
+		return resp, nil
+	})
 }
 
 // exportTypes are the media type and file extension of each export

@@ -28,19 +28,20 @@ func (s *server) partners(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	resp := partnersResponse{From: p.Range.From, To: p.Range.To, Limit: p.Limit, Offset: p.Offset}
-	if p.Org != "" {
-		org, _ := sub.Node(p.Org)
-		if org.Type != graph.Organization {
-			return badRequest("parameter %q: %s is a %s, not an organization", "org", p.Org, org.Type)
+	return s.writeCachedJSON(w, r, sub, func() (any, error) {
+		resp := partnersResponse{From: p.Range.From, To: p.Range.To, Limit: p.Limit, Offset: p.Offset}
+		if p.Org != "" {
+			org, _ := sub.Node(p.Org)
+			if org.Type != graph.Organization {
+				return nil, badRequest("parameter %q: %s is a %s, not an organization", "org", p.Org, org.Type)
+			}
+			resp.Org = &org
 		}
-		resp.Org = &org
-	}
-	all := graph.Partners(sub, p.Org, p.Range)
-	resp.Total = len(all)
-	resp.Partnerships = trimPartnerships(page(all, p.pageParams), p.Things, p.Sources)
-	s.writeJSON(w, r, http.StatusOK, resp)
-	return nil
+		all := graph.Partners(sub, p.Org, p.Range)
+		resp.Total = len(all)
+		resp.Partnerships = trimPartnerships(page(all, p.pageParams), p.Things, p.Sources)
+		return resp, nil
+	})
 }
 
 // page returns the page p of list, never nil.

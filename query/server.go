@@ -113,6 +113,8 @@ type server struct {
 	opts   Options
 	// queries holds a token for each Cayley query under way.
 	queries chan struct{}
+	// answers keeps the JSON of answers made from what the store keeps.
+	answers *answerCache
 	// expensive holds a token for each expensive request under way (see
 	// Options.MaxExpensive).
 	expensive chan struct{}
@@ -132,7 +134,7 @@ func NewServer(store *graph.Store, logger *slog.Logger) http.Handler {
 // defaults.
 func NewServerWith(store *graph.Store, logger *slog.Logger, opts *Options) http.Handler {
 	o := opts.withDefaults()
-	s := &server{store: store, logger: logger, router: mux.NewRouter(), opts: o,
+	s := &server{store: store, logger: logger, router: mux.NewRouter(), opts: o, answers: newAnswerCache(),
 		queries: make(chan struct{}, o.MaxQueries), expensive: make(chan struct{}, o.MaxExpensive)}
 	if o.Writer != nil && o.WriteToken != "" {
 		sum := sha256.Sum256([]byte(o.WriteToken))

@@ -494,3 +494,60 @@ func TestPartnersCaps(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptAnswersFollowWrites checks that the answers the server keeps
+// encoded are served again while the store is unchanged, and are not once
+// an article is written or removed.
+func TestKeptAnswersFollowWrites(t *testing.T) {
+	store, err := graph.Open("memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	if _, err := store.Put(ctx, arabicArticle); err != nil {
+		t.Fatal(err)
+	}
+	h := NewServer(store, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	sources := func(target string) int {
+		t.Helper()
+		rec := do(t, h, http.MethodGet, target)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", target, rec.Code, rec.Body)
+		}
+		got := decode[graph.EntityRecord](t, rec)
+		n := 0
+		for _, e := range got.In {
+			n += e.SourceCount
+		}
+		return n
+	}
+	partners := func() string { return do(t, h, http.MethodGet, "/api/v1/partners").Body.String() }
+	for range 2 {
+		if n := sources("/api/v1/entities/unodc"); n != 1 {
+			t.Fatalf("one article: %d sources, want 1", n)
+		}
+	}
+	before := partners()
+	if again := partners(); again != before {
+		t.Error("the same partners asked twice, of an unchanged store, differ")
+	}
+	if _, err := store.Put(ctx, frenchArticle); err != nil {
+		t.Fatal(err)
+	}
+	if n := sources("/api/v1/entities/unodc"); n != 2 {
+		t.Errorf("after a second article: %d sources, want 2", n)
+	}
+	if partners() == before {
+		t.Error("partners unchanged after an article naming a new partner was written")
+	}
+	if _, err := store.Remove(ctx, frenchArticle.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := sources("/api/v1/entities/unodc"); n != 1 {
+		t.Errorf("after removing it: %d sources, want 1", n)
+	}
+	if partners() != before {
+		t.Error("partners after removing the article differ from before it")
+	}
+}
