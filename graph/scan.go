@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	gkv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 )
 
@@ -89,22 +91,47 @@ func (s *Store) countQuadsOf(ctx context.Context, subj quad.Value, pred quad.IRI
 	return n, ctx.Err()
 }
 
-// filterQuads is quadsOf for stores without the index.
+// filterQuads is quadsOf for stores without the key-value index: a query
+// shape of both values, which a SQL store answers with one SELECT on its
+// quads table, and the memory store by intersecting its own indexes.
 func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
-	all, err := s.quadsWith(ctx, quad.Subject, subj, 0)
-	if err != nil {
+	sref, err := s.qs.ValueOf(subj)
+	if err != nil || sref == nil {
 		return nil, err
 	}
+	pref, err := s.qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return nil, err
+	}
+	sh := shape.Quads{
+		{Dir: quad.Subject, Values: shape.Fixed{sref}},
+		{Dir: quad.Predicate, Values: shape.Fixed{pref}},
+	}
+	var qs cgraph.QuadStore = s.qs
+	if sq, ok := qs.(*sqlQuadStore); ok {
+		qs = sq.QuadStore // Cayley's SQL iterators need its own store
+	}
+	it := shape.BuildIterator(ctx, qs, sh).Iterate()
+	defer it.Close()
 	var out []quad.Quad
-	for _, q := range all {
-		if q.Predicate == pred {
-			out = append(out, q)
-			if max > 0 && len(out) >= max {
-				break
-			}
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		// SQL stores answer a hash for a value they do not hold.
+		if !equalValue(q.Subject, subj) || !equalValue(q.Predicate, pred) {
+			continue
+		}
+		out = append(out, q)
+		if max > 0 && len(out) >= max {
+			break
 		}
 	}
-	return out, nil
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
 }
 
 // relationsFrom returns the relation quads whose subject is node: those of
