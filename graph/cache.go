@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -34,6 +35,9 @@ const CacheTTL = 5 * time.Minute
 // cacheEntries bounds the answers kept; beyond, the oldest go.
 const cacheEntries = 512
 
+// maxComputing bounds the computations under way at once; more wait.
+var maxComputing = max(2, runtime.GOMAXPROCS(0))
+
 // computeTimeout bounds a computation that a request started: it goes on
 // after the request gives up, so that the next one finds the answer, but
 // not beyond this.
@@ -48,6 +52,9 @@ type readCache struct {
 	articles map[quad.Value]ArticleRef
 	names    map[ID]string
 	qs       any // the store's quad store, asked for its version
+	// computing holds a token for each computation under way: they go on
+	// after the requests that started them give up, and must not pile up.
+	computing chan struct{}
 }
 
 // answer is a computed (or computing) answer of a read.
@@ -60,7 +67,8 @@ type answer struct {
 }
 
 func newReadCache(qs any) *readCache {
-	return &readCache{answers: map[string]*answer{}, articles: map[quad.Value]ArticleRef{}, names: map[ID]string{}, qs: qs}
+	return &readCache{answers: map[string]*answer{}, articles: map[quad.Value]ArticleRef{}, names: map[ID]string{}, qs: qs,
+		computing: make(chan struct{}, maxComputing)}
 }
 
 // written forgets what a write of the articles with these labels may have
@@ -99,7 +107,13 @@ func memo[T any](ctx context.Context, c *readCache, key string, compute func(con
 		go func() {
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), computeTimeout)
 			defer cancel()
-			a.val, a.err = compute(cctx)
+			select {
+			case c.computing <- struct{}{}:
+				a.val, a.err = compute(cctx)
+				<-c.computing
+			case <-cctx.Done():
+				a.err = cctx.Err()
+			}
 			c.mu.Lock()
 			if a.err != nil && c.answers[key] == a {
 				delete(c.answers, key)
