@@ -35,8 +35,10 @@ const CacheTTL = 5 * time.Minute
 // cacheEntries bounds the answers kept; beyond, the oldest go.
 const cacheEntries = 512
 
-// maxComputing bounds the computations under way at once; more wait.
-var maxComputing = max(2, runtime.GOMAXPROCS(0))
+// maxComputing bounds the computations under way at once; more wait. A
+// few slow ones (a hub's subgraph in a big store) must not hold up the
+// quick ones behind them, so it is well above the number of CPUs.
+var maxComputing = 4 * max(2, runtime.GOMAXPROCS(0))
 
 // computeTimeout bounds a computation that a request started: it goes on
 // after the request gives up, so that the next one finds the answer, but

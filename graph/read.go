@@ -478,6 +478,27 @@ func (s *Store) readArticleRef(ctx context.Context, node quad.Value) (ArticleRef
 	return ref, nil
 }
 
+// ArticleCount returns the number of articles in the store, without
+// reading them: a health check must answer at once, whatever the size.
+func (s *Store) ArticleCount(ctx context.Context) (int, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ref, err := s.qs.ValueOf(quad.IRI(classArticle))
+	if err != nil || ref == nil {
+		return 0, err
+	}
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(ctx) {
+		n++ // only rdf:type has an article class as object
+	}
+	if err := it.Err(); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, ctx.Err()
+}
+
 // Articles lists the articles in the store, ordered by ID.
 func (s *Store) Articles(ctx context.Context) ([]ArticleRef, error) {
 	return memo(ctx, s.cache, "articles", s.articles)
