@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	gkv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -107,11 +109,7 @@ func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI,
 		{Dir: quad.Subject, Values: shape.Fixed{sref}},
 		{Dir: quad.Predicate, Values: shape.Fixed{pref}},
 	}
-	var qs cgraph.QuadStore = s.qs
-	if sq, ok := qs.(*sqlQuadStore); ok {
-		qs = sq.QuadStore // Cayley's SQL iterators need its own store
-	}
-	it := shape.BuildIterator(ctx, qs, sh).Iterate()
+	it := buildQuadsIterator(ctx, s.qs, sh).Iterate()
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
@@ -146,4 +144,20 @@ func (s *Store) relationsFrom(ctx context.Context, node quad.Value) ([]quad.Quad
 		rels = append(rels, qs...)
 	}
 	return rels, nil
+}
+
+// sqlOptimizer serializes the building of iterators on SQL stores: Cayley's
+// SQL optimizer numbers the tables of a query with a counter of its own,
+// which concurrent readers would race on.
+var sqlOptimizer sync.Mutex
+
+// buildQuadsIterator builds the iterator of sh on qs.
+func buildQuadsIterator(ctx context.Context, qs cgraph.QuadStore, sh shape.Shape) iterator.Shape {
+	sq, ok := qs.(*sqlQuadStore)
+	if !ok {
+		return shape.BuildIterator(ctx, qs, sh)
+	}
+	sqlOptimizer.Lock()
+	defer sqlOptimizer.Unlock()
+	return shape.BuildIterator(ctx, sq.QuadStore, sh) // Cayley's SQL iterators need its own store
 }
