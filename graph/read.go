@@ -487,16 +487,11 @@ func (s *Store) ArticleCount(ctx context.Context) (int, error) {
 	if err != nil || ref == nil {
 		return 0, err
 	}
-	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
-	defer it.Close()
-	n := 0
-	for it.Next(ctx) {
-		n++ // only rdf:type has an article class as object
-	}
-	if err := it.Err(); err != nil {
+	n, err := count(ctx, s.qs.QuadIterator(quad.Object, ref).Iterate()) // only rdf:type has the article class as object
+	if err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)
 	}
-	return n, ctx.Err()
+	return n, nil
 }
 
 // Articles lists the articles in the store, ordered by ID.

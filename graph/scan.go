@@ -19,69 +19,36 @@ var subjectIndex = gkv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predi
 // quadsOf returns the quads with subject subj and predicate pred, at most
 // max of them when max > 0. An entity that many articles name has a few
 // quads per article (its type, name, labels, mentions); quadsOf reads only
-// those of one predicate, where the store has the index for it (bolt), and
-// filters the subject's quads elsewhere. The caller holds s.mu.
+// those of one predicate. The caller holds s.mu.
 func (s *Store) quadsOf(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
-	kqs, ok := s.qs.(*gkv.QuadStore)
-	if !ok {
-		return s.filterQuads(ctx, subj, pred, max)
-	}
-	sref, err := s.qs.ValueOf(subj)
-	if err != nil || sref == nil {
+	it, err := s.subjectPredicate(ctx, subj, pred)
+	if it == nil || err != nil {
 		return nil, err
 	}
-	pref, err := s.qs.ValueOf(pred)
-	if err != nil || pref == nil {
-		return nil, err
-	}
-	sv, ok1 := sref.(gkv.Int64Value)
-	pv, ok2 := pref.(gkv.Int64Value)
-	if !ok1 || !ok2 {
-		return s.filterQuads(ctx, subj, pred, max)
-	}
-	it := gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs).Iterate()
-	defer it.Close()
-	var out []quad.Quad
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-		if max > 0 && len(out) >= max {
-			break
-		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, err
-	}
-	return out, ctx.Err()
+	return s.collect(ctx, it.Iterate(), max, func(q quad.Quad) bool {
+		// SQL stores answer a hash for a value they do not hold.
+		return equalValue(q.Subject, subj) && equalValue(q.Predicate, pred)
+	})
 }
 
 // countQuadsOf returns the number of quads with subject subj and predicate
-// pred. On an indexed store it counts index entries without reading the
+// pred. On a key-value store it counts index entries without reading the
 // quads. The caller holds s.mu.
 func (s *Store) countQuadsOf(ctx context.Context, subj quad.Value, pred quad.IRI) (int, error) {
-	kqs, ok := s.qs.(*gkv.QuadStore)
-	if !ok {
-		qs, err := s.filterQuads(ctx, subj, pred, 0)
+	if _, ok := s.qs.(*gkv.QuadStore); !ok {
+		qs, err := s.quadsOf(ctx, subj, pred, 0)
 		return len(qs), err
 	}
-	sref, err := s.qs.ValueOf(subj)
-	if err != nil || sref == nil {
+	it, err := s.subjectPredicate(ctx, subj, pred)
+	if it == nil || err != nil {
 		return 0, err
 	}
-	pref, err := s.qs.ValueOf(pred)
-	if err != nil || pref == nil {
-		return 0, err
-	}
-	sv, ok1 := sref.(gkv.Int64Value)
-	pv, ok2 := pref.(gkv.Int64Value)
-	if !ok1 || !ok2 {
-		qs, err := s.filterQuads(ctx, subj, pred, 0)
-		return len(qs), err
-	}
-	it := gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs).Iterate()
+	return count(ctx, it.Iterate())
+}
+
+// count returns the number of results of it, without reading them, and
+// closes it.
+func count(ctx context.Context, it iterator.Scanner) (int, error) {
 	defer it.Close()
 	n := 0
 	for it.Next(ctx) {
@@ -93,10 +60,12 @@ func (s *Store) countQuadsOf(ctx context.Context, subj quad.Value, pred quad.IRI
 	return n, ctx.Err()
 }
 
-// filterQuads is quadsOf for stores without the key-value index: a query
+// subjectPredicate returns the iterator of the quads with subject subj and
+// predicate pred, or nil when the store holds neither: a scan of the
+// (subject, predicate) index on a key-value store (bolt), else a query
 // shape of both values, which a SQL store answers with one SELECT on its
-// quads table, and the memory store by intersecting its own indexes.
-func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
+// quads table and the memory store by intersecting its own indexes.
+func (s *Store) subjectPredicate(ctx context.Context, subj quad.Value, pred quad.IRI) (iterator.Shape, error) {
 	sref, err := s.qs.ValueOf(subj)
 	if err != nil || sref == nil {
 		return nil, err
@@ -105,11 +74,22 @@ func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI,
 	if err != nil || pref == nil {
 		return nil, err
 	}
-	sh := shape.Quads{
+	if kqs, ok := s.qs.(*gkv.QuadStore); ok {
+		sv, ok1 := sref.(gkv.Int64Value)
+		pv, ok2 := pref.(gkv.Int64Value)
+		if ok1 && ok2 {
+			return gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs), nil
+		}
+	}
+	return buildQuadsIterator(ctx, s.qs, shape.Quads{
 		{Dir: quad.Subject, Values: shape.Fixed{sref}},
 		{Dir: quad.Predicate, Values: shape.Fixed{pref}},
-	}
-	it := buildQuadsIterator(ctx, s.qs, sh).Iterate()
+	}), nil
+}
+
+// collect reads the quads of it that keep accepts, at most max of them when
+// max > 0, and closes it. The caller holds s.mu.
+func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, keep func(quad.Quad) bool) ([]quad.Quad, error) {
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
@@ -117,8 +97,7 @@ func (s *Store) filterQuads(ctx context.Context, subj quad.Value, pred quad.IRI,
 		if err != nil {
 			return nil, err
 		}
-		// SQL stores answer a hash for a value they do not hold.
-		if !equalValue(q.Subject, subj) || !equalValue(q.Predicate, pred) {
+		if !keep(q) {
 			continue
 		}
 		out = append(out, q)

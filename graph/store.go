@@ -193,32 +193,12 @@ func (s *Store) labelled(ctx context.Context, label quad.IRI) ([]quad.Quad, erro
 // when max > 0. The caller holds s.mu.
 func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value, max int) ([]quad.Quad, error) {
 	ref, err := s.qs.ValueOf(v)
-	if err != nil {
+	if err != nil || ref == nil {
 		return nil, err
 	}
-	if ref == nil {
-		return nil, nil
-	}
-	it := s.qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	var out []quad.Quad
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
-		if q.Get(d) == nil || !equalValue(q.Get(d), v) {
-			continue // SQL backends return a hash for values they do not hold
-		}
-		out = append(out, q)
-		if max > 0 && len(out) >= max {
-			break
-		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, err
-	}
-	return out, ctx.Err()
+	return s.collect(ctx, s.qs.QuadIterator(d, ref).Iterate(), max, func(q quad.Quad) bool {
+		return q.Get(d) != nil && equalValue(q.Get(d), v) // SQL backends return a hash for values they do not hold
+	})
 }
 
 func equalValue(a, b quad.Value) bool {
