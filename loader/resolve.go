@@ -225,17 +225,7 @@ func resolveEvents(docs []*doc) {
 // cost grows with the reports of each actor's events near each day, not
 // with the square of the articles.
 func groupEvents(ev []eventEvidence) []int {
-	parent := make([]int, len(ev))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
+	sets := newDisjointSets(len(ev))
 	type keyDay struct {
 		key graph.ID
 		day int64
@@ -247,12 +237,12 @@ func groupEvents(ev []eventEvidence) []int {
 		scored   = map[int]bool{}
 	)
 	try := func(i, j int) {
-		if scored[j] || find(i) == find(j) {
+		if scored[j] || sets.find(i) == sets.find(j) {
 			return
 		}
 		scored[j] = true
 		if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-			parent[find(i)] = find(j)
+			sets.union(i, j)
 		}
 	}
 	for i := range ev {
@@ -286,10 +276,32 @@ func groupEvents(ev []eventEvidence) []int {
 	}
 	group := make([]int, len(ev))
 	for i := range ev {
-		group[i] = find(i)
+		group[i] = sets.find(i)
 	}
 	return group
 }
+
+// disjointSets is a union-find over 0..n-1.
+type disjointSets []int
+
+func newDisjointSets(n int) disjointSets {
+	d := make(disjointSets, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+// find returns the representative of i's set.
+func (d disjointSets) find(i int) int {
+	if d[i] != i {
+		d[i] = d.find(d[i])
+	}
+	return d[i]
+}
+
+// union joins the sets of i and j.
+func (d disjointSets) union(i, j int) { d[d.find(i)] = d.find(j) }
 
 func sortedIDs(m map[graph.ID]bool) []graph.ID {
 	out := make([]graph.ID, 0, len(m))

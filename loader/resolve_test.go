@@ -184,33 +184,13 @@ func TestGroupEventsScoresEveryPairThatCounts(t *testing.T) {
 	}
 	group := groupEvents(ev)
 
-	// Every pair, by union-find.
-	parent := make([]int, len(docs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
-	merged := 0
-	for i := range docs {
-		for j := i + 1; j < len(docs); j++ {
-			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-				parent[find(i)] = find(j)
-				merged++
-			}
-		}
-	}
+	sets, merged := groupEveryPair(ev)
 	if merged < 10 {
 		t.Fatalf("only %d same-event pairs among %d articles: the test needs more", merged, len(docs))
 	}
 	for i := range docs {
 		for j := i + 1; j < len(docs); j++ {
-			want := find(i) == find(j)
+			want := sets.find(i) == sets.find(j)
 			if got := group[i] == group[j]; got != want {
 				t.Errorf("%s / %s: one event %v, scoring every pair says %v", docs[i].art.Name, docs[j].art.Name, got, want)
 			}
@@ -259,30 +239,30 @@ func TestGroupEventsRandom(t *testing.T) {
 			}
 		}
 		// Each group is connected by pairs at the threshold.
-		parent := make([]int, len(ev))
-		for i := range parent {
-			parent[i] = i
-		}
-		var find func(int) int
-		find = func(i int) int {
-			if parent[i] != i {
-				parent[i] = find(parent[i])
-			}
-			return parent[i]
-		}
+		sets, _ := groupEveryPair(ev)
 		for i := range ev {
 			for j := i + 1; j < len(ev); j++ {
-				if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-					parent[find(i)] = find(j)
-				}
-			}
-		}
-		for i := range ev {
-			for j := i + 1; j < len(ev); j++ {
-				if (find(i) == find(j)) != (group[i] == group[j]) {
-					t.Fatalf("trial %d: events %d and %d: grouped %v, every pair says %v", trial, i, j, group[i] == group[j], find(i) == find(j))
+				if (sets.find(i) == sets.find(j)) != (group[i] == group[j]) {
+					t.Fatalf("trial %d: events %d and %d: grouped %v, every pair says %v", trial, i, j, group[i] == group[j], sets.find(i) == sets.find(j))
 				}
 			}
 		}
 	}
+}
+
+// groupEveryPair groups events by scoring every pair, as groupEvents would
+// without its shortcuts; it also returns the number of pairs at the
+// threshold.
+func groupEveryPair(ev []eventEvidence) (disjointSets, int) {
+	sets := newDisjointSets(len(ev))
+	pairs := 0
+	for i := range ev {
+		for j := i + 1; j < len(ev); j++ {
+			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
+				sets.union(i, j)
+				pairs++
+			}
+		}
+	}
+	return sets, pairs
 }
