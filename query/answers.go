@@ -1,8 +1,6 @@
 package query
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"sync"
 )
@@ -68,27 +66,21 @@ func (c *answerCache) put(k answerKey, b []byte) {
 // it only the first time. An error of build is returned, not kept.
 func (s *server) writeCachedJSON(w http.ResponseWriter, r *http.Request, from any, build func() (any, error)) error {
 	k := answerKey{from, r.URL.RawQuery}
-	body, ok := s.answers.get(k)
-	if !ok {
-		v, err := build()
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(v); err != nil {
-			s.writeJSON(w, r, http.StatusOK, v) // reports the error as writeJSON does
-			return nil
-		}
-		body = buf.Bytes()
-		s.answers.put(k, body)
+	if body, ok := s.answers.get(k); ok {
+		writeBody(w, http.StatusOK, body)
+		return nil
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(body)
+	v, err := build()
+	if err != nil {
+		return err
+	}
+	body, err := encodeJSON(v)
+	if err != nil {
+		s.logger.Error("encode response", "method", r.Method, "path", r.URL.Path, "err", err)
+		writeBody(w, http.StatusInternalServerError, []byte(internalErrorJSON))
+		return nil
+	}
+	s.answers.put(k, body)
+	writeBody(w, http.StatusOK, body)
 	return nil
 }
