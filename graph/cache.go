@@ -29,9 +29,6 @@ import (
 //
 // A cached answer is shared by its callers, which must not change it.
 
-// CacheTTL bounds how long a computed answer is kept.
-const CacheTTL = 5 * time.Minute
-
 // cacheEntries bounds the answers kept; beyond, the oldest go.
 const cacheEntries = 512
 
@@ -47,8 +44,7 @@ const computeTimeout = 2 * time.Minute
 
 type readCache struct {
 	mu       sync.Mutex
-	gen      uint64 // incremented by every write
-	version  int64  // the store's count of changes the entries are of (SQL stores)
+	version  int64 // the store's count of changes the entries are of (SQL stores)
 	answers  map[string]*answer
 	order    []string // keys of answers, oldest first
 	articles map[quad.Value]ArticleRef
@@ -61,11 +57,9 @@ type readCache struct {
 
 // answer is a computed (or computing) answer of a read.
 type answer struct {
-	done    chan struct{} // closed when val and err are set
-	val     any
-	err     error
-	gen     uint64
-	created time.Time
+	done chan struct{} // closed when val and err are set
+	val  any
+	err  error
 }
 
 func newReadCache(qs any) *readCache {
@@ -78,13 +72,17 @@ func newReadCache(qs any) *readCache {
 func (c *readCache) written(labels ...quad.Value) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
-	clear(c.answers)
-	c.order = c.order[:0]
-	clear(c.names)
+	c.forgetAnswers()
 	for _, l := range labels {
 		delete(c.articles, l)
 	}
+}
+
+// forgetAnswers drops the answers and names kept. The caller holds c.mu.
+func (c *readCache) forgetAnswers() {
+	clear(c.answers)
+	c.order = c.order[:0]
+	clear(c.names)
 }
 
 // memo returns the answer cached under key, computing it with compute if
@@ -94,16 +92,13 @@ func (c *readCache) written(labels ...quad.Value) {
 // returns ctx.Err() without waiting. Errors are not cached.
 func memo[T any](ctx context.Context, c *readCache, key string, compute func(context.Context) (T, error)) (T, error) {
 	var zero T
-	if err := c.refresh(ctx, c.qs); err != nil {
+	if err := c.refresh(ctx); err != nil {
 		return zero, err
 	}
 	c.mu.Lock()
 	a := c.answers[key]
-	if a != nil && time.Since(a.created) > CacheTTL {
-		a = nil
-	}
 	if a == nil {
-		a = &answer{done: make(chan struct{}), gen: c.gen, created: time.Now()}
+		a = &answer{done: make(chan struct{})}
 		c.put(key, a)
 		c.mu.Unlock()
 		go func() {
@@ -156,11 +151,11 @@ type versioned interface {
 	version(ctx context.Context) (n int64, ok bool, err error)
 }
 
-// refresh forgets what the cache holds if the store qs has changed since
-// it was kept, when qs can tell (SQL stores; in the others, every write
-// goes through this process, which tells the cache itself).
-func (c *readCache) refresh(ctx context.Context, qs any) error {
-	v, ok := qs.(versioned)
+// refresh forgets what the cache holds if the store has changed since it
+// was kept, when the store can tell (SQL stores; in the others, every
+// write goes through this process, which tells the cache itself).
+func (c *readCache) refresh(ctx context.Context) error {
+	v, ok := c.qs.(versioned)
 	if !ok {
 		return nil
 	}
@@ -174,10 +169,7 @@ func (c *readCache) refresh(ctx context.Context, qs any) error {
 		return nil
 	}
 	c.version = n
-	c.gen++
-	clear(c.answers)
-	c.order = c.order[:0]
-	clear(c.names)
+	c.forgetAnswers()
 	clear(c.articles)
 	return nil
 }
