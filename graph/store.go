@@ -120,6 +120,7 @@ func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
 func (s *Store) PutBatch(ctx context.Context, arts []*Article) ([]PutResult, error) {
 	seen := make(map[string]bool, len(arts))
 	wants := make([][]quad.Quad, len(arts))
+	labels := make([]quad.Value, len(arts))
 	for i, a := range arts {
 		if err := a.Validate(); err != nil {
 			return nil, fmt.Errorf("put article: %w", err)
@@ -129,13 +130,14 @@ func (s *Store) PutBatch(ctx context.Context, arts []*Article) ([]PutResult, err
 		}
 		seen[a.ID] = true
 		wants[i] = articleQuads(a)
+		labels[i] = articleIRI(a.ID)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	results := make([]PutResult, len(arts))
 	var deltas []cgraph.Delta
 	for i, a := range arts {
-		have, err := s.labelled(ctx, articleIRI(a.ID))
+		have, err := s.labelled(ctx, labels[i].(quad.IRI))
 		if err != nil {
 			return nil, fmt.Errorf("put article %q: read previous version: %w", a.Name, err)
 		}
@@ -146,10 +148,6 @@ func (s *Store) PutBatch(ctx context.Context, arts []*Article) ([]PutResult, err
 	}
 	if len(deltas) == 0 {
 		return results, nil
-	}
-	labels := make([]quad.Value, len(arts))
-	for i, a := range arts {
-		labels[i] = articleIRI(a.ID)
 	}
 	s.cache.written(labels...)
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
