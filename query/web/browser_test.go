@@ -111,7 +111,7 @@ func testLoads(t *testing.T, browser context.Context, site string, store *graph.
 		Edges  []string
 		Legend int
 		Status string
-	}](tb, `(() => {
+	}](tb, drawn(`(() => {
 		const cy = actorgraph.cy;
 		return {
 			mode: actorgraph.state.mode,
@@ -120,7 +120,7 @@ func testLoads(t *testing.T, browser context.Context, site string, store *graph.
 			legend: document.querySelectorAll('#legend li').length,
 			status: document.getElementById('status').textContent,
 		};
-	})()`)
+	})()`))
 	if got.Mode != wantMode {
 		t.Errorf("mode %q, want %q", got.Mode, wantMode)
 	}
@@ -302,12 +302,12 @@ func testExpand(t *testing.T, browser context.Context, site string, store *graph
 func testFilter(t *testing.T, browser context.Context, site string) {
 	tb := openTab(t, browser, site)
 	type view struct{ Nodes, Edges, People, Funding int }
-	const count = `({
+	count := drawn(`({
 		nodes: actorgraph.cy.nodes(':visible').length,
 		edges: actorgraph.cy.edges(':visible').length,
 		people: actorgraph.cy.nodes('[type = "Person"]:visible').length,
 		funding: actorgraph.cy.edges('[predicate = "funded_by"]:visible').length,
-	})`
+	})`)
 	before := eval[view](tb, count)
 	if before.People == 0 || before.Funding == 0 {
 		t.Fatalf("the seed view has %d people and %d funding edges; want some", before.People, before.Funding)
@@ -378,7 +378,7 @@ func testPartners(t *testing.T, browser context.Context, site string) {
 // and the downloads of the export buttons.
 func testExport(t *testing.T, browser context.Context, site string) {
 	tb := openTab(t, browser, site)
-	vis := eval[struct{ Nodes, Edges int }](tb, `({nodes: actorgraph.cy.nodes(':visible').length, edges: actorgraph.cy.edges(':visible').length})`)
+	vis := eval[struct{ Nodes, Edges int }](tb, drawn(`({nodes: actorgraph.cy.nodes(':visible').length, edges: actorgraph.cy.edges(':visible').length})`))
 
 	svg := eval[string](tb, `actorgraph.buildSVG()`)
 	var s struct {
@@ -851,6 +851,14 @@ func (tb *tab) download(dir, id string) []byte {
 	}
 	tb.t.Fatalf("the %s button saved no file in %s", id, dir)
 	return nil
+}
+
+// drawn wraps a JavaScript expression so that it is evaluated after the
+// page has drawn two more frames: Cytoscape brings an element's style, and
+// so ':visible', up to date when it draws, and a count taken straight
+// after a filter may still see the elements it just hid.
+func drawn(expr string) string {
+	return `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(` + expr + `))))`
 }
 
 // eval evaluates a JavaScript expression in the tab, awaiting a promise,
