@@ -11,23 +11,40 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// subjectIndex is the (subject, predicate) index of Cayley's key-value
-// stores (gkv.DefaultQuadIndexes): it lists the quads of one subject and
-// one predicate without reading the subject's other quads.
-var subjectIndex = gkv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+// The (subject, predicate) and (object, predicate, subject) indexes of
+// Cayley's key-value stores (gkv.DefaultQuadIndexes): they list the quads
+// of one subject, or one object, and one predicate without reading the
+// node's other quads.
+var (
+	subjectIndex = gkv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	objectIndex  = gkv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
 
 // quadsOf returns the quads with subject subj and predicate pred, at most
 // max of them when max > 0. An entity that many articles name has a few
 // quads per article (its type, name, labels, mentions); quadsOf reads only
 // those of one predicate. The caller holds s.mu.
 func (s *Store) quadsOf(ctx context.Context, subj quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
-	it, err := s.subjectPredicate(ctx, subj, pred)
+	return s.quadsByPredicate(ctx, quad.Subject, subj, pred, max)
+}
+
+// quadsTo returns the quads with object obj and predicate pred: the
+// relations of one kind that end at an entity, without the entity's other
+// quads. The caller holds s.mu.
+func (s *Store) quadsTo(ctx context.Context, obj quad.Value, pred quad.IRI) ([]quad.Quad, error) {
+	return s.quadsByPredicate(ctx, quad.Object, obj, pred, 0)
+}
+
+// quadsByPredicate returns the quads whose value in direction d is v and
+// whose predicate is pred, at most max of them when max > 0.
+func (s *Store) quadsByPredicate(ctx context.Context, d quad.Direction, v quad.Value, pred quad.IRI, max int) ([]quad.Quad, error) {
+	it, err := s.valuePredicate(ctx, d, v, pred)
 	if it == nil || err != nil {
 		return nil, err
 	}
 	return s.collect(ctx, it.Iterate(), max, func(q quad.Quad) bool {
 		// SQL stores answer a hash for a value they do not hold.
-		return equalValue(q.Subject, subj) && equalValue(q.Predicate, pred)
+		return equalValue(q.Get(d), v) && equalValue(q.Predicate, pred)
 	})
 }
 
@@ -39,7 +56,7 @@ func (s *Store) countQuadsOf(ctx context.Context, subj quad.Value, pred quad.IRI
 		qs, err := s.quadsOf(ctx, subj, pred, 0)
 		return len(qs), err
 	}
-	it, err := s.subjectPredicate(ctx, subj, pred)
+	it, err := s.valuePredicate(ctx, quad.Subject, subj, pred)
 	if it == nil || err != nil {
 		return 0, err
 	}
@@ -60,14 +77,15 @@ func count(ctx context.Context, it iterator.Scanner) (int, error) {
 	return n, ctx.Err()
 }
 
-// subjectPredicate returns the iterator of the quads with subject subj and
-// predicate pred, or nil when the store holds neither: a scan of the
-// (subject, predicate) index on a key-value store (bolt), else a query
+// valuePredicate returns the iterator of the quads whose value in
+// direction d (the subject or the object) is v and whose predicate is
+// pred, or nil when the store holds neither value: a scan of the index
+// that starts with those two on a key-value store (bolt), else a query
 // shape of both values, which a SQL store answers with one SELECT on its
 // quads table and the memory store by intersecting its own indexes.
-func (s *Store) subjectPredicate(ctx context.Context, subj quad.Value, pred quad.IRI) (iterator.Shape, error) {
-	sref, err := s.qs.ValueOf(subj)
-	if err != nil || sref == nil {
+func (s *Store) valuePredicate(ctx context.Context, d quad.Direction, v quad.Value, pred quad.IRI) (iterator.Shape, error) {
+	vref, err := s.qs.ValueOf(v)
+	if err != nil || vref == nil {
 		return nil, err
 	}
 	pref, err := s.qs.ValueOf(pred)
@@ -75,14 +93,18 @@ func (s *Store) subjectPredicate(ctx context.Context, subj quad.Value, pred quad
 		return nil, err
 	}
 	if kqs, ok := s.qs.(*gkv.QuadStore); ok {
-		sv, ok1 := sref.(gkv.Int64Value)
+		vv, ok1 := vref.(gkv.Int64Value)
 		pv, ok2 := pref.(gkv.Int64Value)
+		index := subjectIndex
+		if d == quad.Object {
+			index = objectIndex
+		}
 		if ok1 && ok2 {
-			return gkv.IndexScan{Index: subjectIndex, Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs), nil
+			return gkv.IndexScan{Index: index, Values: []uint64{uint64(vv), uint64(pv)}}.BuildIterator(kqs), nil
 		}
 	}
 	return buildQuadsIterator(ctx, s.qs, shape.Quads{
-		{Dir: quad.Subject, Values: shape.Fixed{sref}},
+		{Dir: d, Values: shape.Fixed{vref}},
 		{Dir: quad.Predicate, Values: shape.Fixed{pref}},
 	}), nil
 }
@@ -91,6 +113,9 @@ func (s *Store) subjectPredicate(ctx context.Context, subj quad.Value, pred quad
 // max > 0, and closes it. The caller holds s.mu.
 func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, keep func(quad.Quad) bool) ([]quad.Quad, error) {
 	defer it.Close()
+	if kqs, ok := s.qs.(*gkv.QuadStore); ok {
+		return collectKV(ctx, kqs, it, max)
+	}
 	var out []quad.Quad
 	for it.Next(ctx) {
 		q, err := s.qs.Quad(it.Result())
@@ -109,6 +134,57 @@ func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, keep 
 		return nil, err
 	}
 	return out, ctx.Err()
+}
+
+// collectKV reads the quads of it, at most max of them when max > 0, from a
+// key-value store, whose iterators give each quad as the IDs of its four
+// values: it reads every distinct value once, in one transaction, where
+// reading quad by quad takes a transaction and four reads per quad. An
+// entity's quads share most of their values (the entity, the predicate, a
+// few names), so a scan of thousands of quads reads a fraction of that.
+func collectKV(ctx context.Context, qs *gkv.QuadStore, it iterator.Scanner, max int) ([]quad.Quad, error) {
+	var prims []cgraph.Ref
+	for it.Next(ctx) {
+		prims = append(prims, it.Result())
+		if max > 0 && len(prims) >= max {
+			break
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	index := map[cgraph.Ref]int{}
+	var refs []cgraph.Ref
+	ids := make([][4]int, len(prims))
+	for i, p := range prims {
+		for j, d := range quad.Directions {
+			ref, err := qs.QuadDirection(p, d)
+			if err != nil {
+				return nil, err
+			}
+			k, ok := index[ref]
+			if !ok {
+				k = len(refs)
+				index[ref] = k
+				refs = append(refs, ref)
+			}
+			ids[i][j] = k
+		}
+	}
+	values, err := qs.ValuesOf(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, len(prims))
+	for i := range prims {
+		for j, d := range quad.Directions {
+			out[i].Set(d, values[ids[i][j]])
+		}
+	}
+	return out, nil
 }
 
 // relationsFrom returns the relation quads whose subject is node: those of

@@ -24,23 +24,37 @@ func (s *server) partners(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sub, err := s.store.Subgraph(r.Context(), graph.PartnersSubgraph(p.Org))
+	if p.Org != "" {
+		return s.partnersOf(w, r, p)
+	}
+	sub, err := s.store.Subgraph(r.Context(), graph.PartnersSubgraph(""))
 	if err != nil {
 		return err
 	}
 	return s.writeCachedJSON(w, r, sub, func() (any, error) {
 		resp := partnersResponse{From: p.Range.From, To: p.Range.To, Limit: p.Limit, Offset: p.Offset}
-		if p.Org != "" {
-			org, _ := sub.Node(p.Org)
-			if org.Type != graph.Organization {
-				return nil, badRequest("parameter %q: %s is a %s, not an organization", "org", p.Org, org.Type)
-			}
-			resp.Org = &org
-		}
-		all := graph.Partners(sub, p.Org, p.Range)
+		all := graph.Partners(sub, "", p.Range)
 		resp.Total = len(all)
 		resp.Partnerships = trimPartnerships(page(all, p.pageParams), p.Things, p.Sources)
 		return resp, nil
+	})
+}
+
+// partnersOf answers the partners of one organization, which the store
+// reads by index, listing only what the answer shows.
+func (s *server) partnersOf(w http.ResponseWriter, r *http.Request, p partnersParams) error {
+	ans, err := s.store.PartnersOf(r.Context(), p.Org, p.Range, graph.PartnersPage{Things: p.Things, Sources: p.Sources})
+	if err != nil {
+		return err
+	}
+	if ans.Org.Type != graph.Organization {
+		return badRequest("parameter %q: %s is a %s, not an organization", "org", p.Org, ans.Org.Type)
+	}
+	return s.writeCachedJSON(w, r, ans, func() (any, error) {
+		return partnersResponse{
+			Org: &ans.Org, From: p.Range.From, To: p.Range.To, Limit: p.Limit, Offset: p.Offset,
+			Total: len(ans.Partnerships), Partnerships: page(ans.Partnerships, p.pageParams),
+		}, nil
 	})
 }
 
