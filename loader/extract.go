@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,7 +55,6 @@ func NewExtractor(lex *lexicon.Lexicon) (*Extractor, error) {
 		ministerOf: map[string]lexicon.Entry{}, reportOf: map[string]lexicon.Entry{}, aliasesOf: map[string][]string{},
 		conventionByNumber: map[string]string{}, personByKey: map[string]lexicon.Entry{}}
 	x.vocab = newVocabulary()
-	x.vocab.intern(commaKey)
 	x.names.vocab, x.portfolios.vocab = x.vocab, x.vocab
 	var err error
 	if x.cues, err = loadPhrases("data/cues.tsv", x.vocab); err != nil {
@@ -388,7 +386,6 @@ func (d *doc) result() *graph.Article {
 		out.Relations = append(out.Relations, graph.Relation{Subject: r.subj.id, Predicate: r.pred, Object: obj,
 			Evidence: d.sentenceText(r.sent), Rule: r.rule, Confidence: r.conf})
 	}
-	sort.SliceStable(out.Relations, func(i, j int) bool { return false })
 	return out
 }
 

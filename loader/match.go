@@ -7,6 +7,9 @@ package loader
 type trie struct {
 	vocab *vocabulary
 	root  trieNode
+	// first is root.next by word id, for the lookup every word of a text
+	// makes in every dictionary, most of them missing.
+	first []*trieNode
 	// skip lists words that may stand inside a phrase without being part
 	// of it (adverbs such as "également", "also").
 	skip map[int32]bool
@@ -20,10 +23,15 @@ type trieNode struct {
 // vocabulary interns the words of an extractor's dictionaries, so that a
 // text's words are looked up once and tries are walked by number.
 type vocabulary struct {
-	ids map[string]int32
+	ids   map[string]int32
+	comma int32 // the id of commaKey, which every vocabulary holds
 }
 
-func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+func newVocabulary() *vocabulary {
+	v := &vocabulary{ids: map[string]int32{}}
+	v.comma = v.intern(commaKey)
+	return v
+}
 
 // intern returns w's id, adding it if new.
 func (v *vocabulary) intern(w string) int32 {
@@ -58,6 +66,12 @@ func (t *trie) add(keys []string, val int) {
 		if c == nil {
 			c = &trieNode{}
 			n.next[id] = c
+			if n == &t.root {
+				if int(id) >= len(t.first) {
+					t.first = append(t.first, make([]*trieNode, int(id)+1-len(t.first))...)
+				}
+				t.first[id] = c
+			}
 		}
 		n = c
 	}
@@ -67,6 +81,14 @@ func (t *trie) add(keys []string, val int) {
 		}
 	}
 	n.vals = append(n.vals, val)
+}
+
+// startOf returns the node of the names whose first word is id, or nil.
+func (t *trie) startOf(id int32) *trieNode {
+	if id < 0 || int(id) >= len(t.first) {
+		return nil
+	}
+	return t.first[id]
 }
 
 // match is a name found at tokens [start, end).
@@ -100,8 +122,8 @@ func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found boo
 	if f.id < 0 {
 		return best, found
 	}
-	comma := t.vocab.id(commaKey)
-	n := t.root.next[f.id]
+	comma := t.vocab.comma
+	n := t.startOf(f.id)
 	for j := i + 1; n != nil; {
 		if len(n.vals) > 0 && (!found || j > best.end || (j == best.end && f.peeled < best.peeled)) {
 			best, found = match{start: i, end: j, peeled: f.peeled, vals: n.vals}, true
@@ -111,7 +133,7 @@ func (t *trie) walk(tk *tokenized, i, limit int, f clitic, best match, found boo
 		}
 		tok := tk.tokens[j]
 		if tok.hard {
-			if !tok.comma || comma < 0 || n.next[comma] == nil {
+			if !tok.comma || n.next[comma] == nil {
 				break
 			}
 			n = n.next[comma]
@@ -142,7 +164,7 @@ func (t *trie) allAt(tk *tokenized, i, limit int) []match {
 		if f.id < 0 {
 			continue
 		}
-		n := t.root.next[f.id]
+		n := t.startOf(f.id)
 		for j := i + 1; n != nil; j++ {
 			if len(n.vals) > 0 {
 				out = append(out, match{start: i, end: j, peeled: f.peeled, vals: n.vals})

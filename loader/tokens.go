@@ -60,7 +60,7 @@ func tokenize(src string, vocab *vocabulary) *tokenized {
 	f := fold.Fold(src)
 	t := &tokenized{src: src, folded: f, vocab: vocab}
 	s := f.Folded
-	t.tokens = make([]token, 0, len(s)/6+1)
+	t.tokens = make([]token, 0, len(s)/8+1) // about one word per 10 folded bytes in French and Arabic
 	hard, seps := true, 0
 	comma := false
 	for i := 0; i < len(s); {
