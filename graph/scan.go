@@ -42,7 +42,9 @@ func (s *Store) quadsByPredicate(ctx context.Context, d quad.Direction, v quad.V
 	if it == nil || err != nil {
 		return nil, err
 	}
-	return s.collect(ctx, it.Iterate(), max, func(q quad.Quad) bool {
+	var known [4]quad.Value
+	known[d-1], known[quad.Predicate-1] = v, pred
+	return s.collect(ctx, it.Iterate(), max, known, func(q quad.Quad) bool {
 		// SQL stores answer a hash for a value they do not hold.
 		return equalValue(q.Get(d), v) && equalValue(q.Predicate, pred)
 	})
@@ -110,11 +112,13 @@ func (s *Store) valuePredicate(ctx context.Context, d quad.Direction, v quad.Val
 }
 
 // collect reads the quads of it that keep accepts, at most max of them when
-// max > 0, and closes it. The caller holds s.mu.
-func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, keep func(quad.Quad) bool) ([]quad.Quad, error) {
+// max > 0, and closes it. known holds, by direction (quad.Subject at 0),
+// the values every quad of it has, where the caller knows them. The caller
+// holds s.mu.
+func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, known [4]quad.Value, keep func(quad.Quad) bool) ([]quad.Quad, error) {
 	defer it.Close()
 	if kqs, ok := s.qs.(*gkv.QuadStore); ok {
-		return collectKV(ctx, kqs, it, max)
+		return s.collectKV(ctx, kqs, it, max, known)
 	}
 	var out []quad.Quad
 	for it.Next(ctx) {
@@ -138,11 +142,13 @@ func (s *Store) collect(ctx context.Context, it iterator.Scanner, max int, keep 
 
 // collectKV reads the quads of it, at most max of them when max > 0, from a
 // key-value store, whose iterators give each quad as the IDs of its four
-// values: it reads every distinct value once, in one transaction, where
-// reading quad by quad takes a transaction and four reads per quad. An
-// entity's quads share most of their values (the entity, the predicate, a
-// few names), so a scan of thousands of quads reads a fraction of that.
-func collectKV(ctx context.Context, qs *gkv.QuadStore, it iterator.Scanner, max int) ([]quad.Quad, error) {
+// values: it reads only the values known does not give, each distinct one
+// once, from the store's value cache or in one transaction, where reading
+// quad by quad takes a transaction and four reads per quad. An entity's
+// quads share most of their values (the entity, the predicate, a few
+// names, the articles that name it), so a scan of thousands of quads reads
+// a fraction of that.
+func (s *Store) collectKV(ctx context.Context, qs *gkv.QuadStore, it iterator.Scanner, max int, known [4]quad.Value) ([]quad.Quad, error) {
 	var prims []cgraph.Ref
 	for it.Next(ctx) {
 		prims = append(prims, it.Result())
@@ -161,6 +167,9 @@ func collectKV(ctx context.Context, qs *gkv.QuadStore, it iterator.Scanner, max 
 	ids := make([][4]int, len(prims))
 	for i, p := range prims {
 		for j, d := range quad.Directions {
+			if known[j] != nil {
+				continue
+			}
 			ref, err := qs.QuadDirection(p, d)
 			if err != nil {
 				return nil, err
@@ -174,14 +183,18 @@ func collectKV(ctx context.Context, qs *gkv.QuadStore, it iterator.Scanner, max 
 			ids[i][j] = k
 		}
 	}
-	values, err := qs.ValuesOf(ctx, refs)
+	values, err := kvValuesOf(ctx, qs, &s.values, refs)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]quad.Quad, len(prims))
 	for i := range prims {
 		for j, d := range quad.Directions {
-			out[i].Set(d, values[ids[i][j]])
+			if known[j] != nil {
+				out[i].Set(d, known[j])
+			} else {
+				out[i].Set(d, values[ids[i][j]])
+			}
 		}
 	}
 	return out, nil

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -187,51 +186,14 @@ func (qs *sqlQuadStore) version(ctx context.Context) (n int64, ok bool, err erro
 type sqlQuadStore struct {
 	cgraph.QuadStore
 	db        *sql.DB // for the counts; Cayley keeps its own pool
-	values    valueCache
+	values    valueCache[refs.ValueHash]
 	versioned bool // the quads table has the version trigger
 }
 
-// sqlValueCache is how many values a SQL store keeps in memory, by hash.
 // Cayley's SQL store reads each quad as four hashes and looks each value up
 // by a query of its own, with a cache of 1024 values, so that reading an
 // article or an entity's edges costs a round trip per value. A value never
-// changes for its hash, so a larger cache is never stale; at about 200
-// bytes a value this is some 50 MB at most.
-const sqlValueCache = 1 << 18
-
-// valueCache maps hashes to values, keeping about the most recently used
-// sqlValueCache of them: two generations of maps, the older dropped when
-// the newer fills up.
-type valueCache struct {
-	mu       sync.Mutex // guards cur and old
-	cur, old map[refs.ValueHash]quad.Value
-}
-
-func (c *valueCache) get(h refs.ValueHash) (quad.Value, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if v, ok := c.cur[h]; ok {
-		return v, true
-	}
-	v, ok := c.old[h]
-	if ok {
-		c.putLocked(h, v)
-	}
-	return v, ok
-}
-
-func (c *valueCache) put(h refs.ValueHash, v quad.Value) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.putLocked(h, v)
-}
-
-func (c *valueCache) putLocked(h refs.ValueHash, v quad.Value) {
-	if c.cur == nil || len(c.cur) >= sqlValueCache/2 {
-		c.old, c.cur = c.cur, make(map[refs.ValueHash]quad.Value)
-	}
-	c.cur[h] = v
-}
+// changes for its hash, so a larger cache (values.go) is never stale.
 
 // NameOf returns the value of a node, from the cache when it can.
 func (qs *sqlQuadStore) NameOf(ref cgraph.Ref) (quad.Value, error) {

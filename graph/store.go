@@ -34,7 +34,8 @@ type Store struct {
 	mu sync.RWMutex
 	qs cgraph.QuadStore
 
-	cache *readCache // what reads computed; see cache.go
+	cache  *readCache                 // what reads computed; see cache.go
+	values valueCache[gkv.Int64Value] // a key-value store's values by ID; see values.go
 }
 
 // Open opens the store named by url, creating it if it does not exist:
@@ -194,7 +195,9 @@ func (s *Store) quadsWith(ctx context.Context, d quad.Direction, v quad.Value, m
 	if err != nil || ref == nil {
 		return nil, err
 	}
-	return s.collect(ctx, s.qs.QuadIterator(d, ref).Iterate(), max, func(q quad.Quad) bool {
+	var known [4]quad.Value
+	known[d-1] = v
+	return s.collect(ctx, s.qs.QuadIterator(d, ref).Iterate(), max, known, func(q quad.Quad) bool {
 		return q.Get(d) != nil && equalValue(q.Get(d), v) // SQL backends return a hash for values they do not hold
 	})
 }

@@ -413,6 +413,11 @@ func sitePhraseLine(line string) (phraseKind, bool) {
 	if strings.HasPrefix(s, "©") {
 		return phraseLabel, true
 	}
+	if moreWordsThan(s, maxPhraseLineWords) && !strings.Contains(s, ":") {
+		// Too long for a line of phrases or a breadcrumb, and no label:
+		// not worth folding either.
+		return 0, false
+	}
 	words := phraseWords(s)
 	if len(words) == 0 {
 		return 0, false
