@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -217,7 +219,10 @@ func resolveEvents(docs []*doc) {
 
 // groupEvents returns, for each event's evidence, the index of its group:
 // events are one when a chain of pairs, each scoring at least
-// sameEventThreshold, joins them.
+// sameEventThreshold, joins them, and the chain never joins two places or
+// days more than three apart (see eventGroups.join): an undated report of
+// a regular actor's event would otherwise chain all its events together.
+// Pairs are tried in order, each article with the earlier ones.
 //
 // Only pairs that can reach the threshold are scored: those that share an
 // organizer, partner, campaign or plan (see sameEventThreshold) and, when
@@ -225,7 +230,7 @@ func resolveEvents(docs []*doc) {
 // cost grows with the reports of each actor's events near each day, not
 // with the square of the articles.
 func groupEvents(ev []eventEvidence) []int {
-	sets := newDisjointSets(len(ev))
+	groups := newEventGroups(ev)
 	type keyDay struct {
 		key graph.ID
 		day int64
@@ -234,35 +239,36 @@ func groupEvents(ev []eventEvidence) []int {
 		byKeyDay = map[keyDay][]int{}   // earlier articles that give the day, by key and day
 		undated  = map[graph.ID][]int{} // earlier articles that do not, by key
 		all      = map[graph.ID][]int{} // every earlier article, by key
-		scored   = map[int]bool{}
+		seen     = map[int]bool{}
+		earlier  []int
 	)
-	try := func(i, j int) {
-		if scored[j] || sets.find(i) == sets.find(j) {
-			return
-		}
-		scored[j] = true
-		if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-			sets.union(i, j)
-		}
-	}
 	for i := range ev {
-		clear(scored)
+		clear(seen)
+		earlier = earlier[:0]
+		add := func(js []int) {
+			for _, j := range js {
+				if !seen[j] {
+					seen[j] = true
+					earlier = append(earlier, j)
+				}
+			}
+		}
 		keys := ev[i].keys()
 		day, dated := ev[i].date.day()
 		for _, k := range keys {
 			if dated {
 				for d := day - 3; d <= day+3; d++ {
-					for _, j := range byKeyDay[keyDay{k, d}] {
-						try(i, j)
-					}
+					add(byKeyDay[keyDay{k, d}])
 				}
-				for _, j := range undated[k] {
-					try(i, j)
-				}
+				add(undated[k])
 			} else {
-				for _, j := range all[k] {
-					try(i, j)
-				}
+				add(all[k])
+			}
+		}
+		slices.Sort(earlier)
+		for _, j := range earlier {
+			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
+				groups.join(i, j)
 			}
 		}
 		for _, k := range keys {
@@ -276,9 +282,57 @@ func groupEvents(ev []eventEvidence) []int {
 	}
 	group := make([]int, len(ev))
 	for i := range ev {
-		group[i] = sets.find(i)
+		group[i] = groups.sets.find(i)
 	}
 	return group
+}
+
+// eventGroups are events grouped so far, each group with the place and
+// the first and last day its events give.
+type eventGroups struct {
+	sets   disjointSets
+	place  []graph.ID // by the group's representative; "" if none says
+	lo, hi []int64    // first and last day said, by representative
+	dated  []bool     // whether an event of the group gives its day
+}
+
+func newEventGroups(ev []eventEvidence) *eventGroups {
+	g := &eventGroups{sets: newDisjointSets(len(ev)), place: make([]graph.ID, len(ev)),
+		lo: make([]int64, len(ev)), hi: make([]int64, len(ev)), dated: make([]bool, len(ev))}
+	for i, e := range ev {
+		g.place[i] = e.place
+		g.lo[i], g.dated[i] = e.date.day()
+		g.hi[i] = g.lo[i]
+	}
+	return g
+}
+
+// join puts the events i and j in one group, unless their groups name two
+// places or give days more than three apart. It reports whether they are
+// in one group.
+func (g *eventGroups) join(i, j int) bool {
+	a, b := g.sets.find(i), g.sets.find(j)
+	if a == b {
+		return true
+	}
+	if g.place[a] != "" && g.place[b] != "" && g.place[a] != g.place[b] {
+		return false
+	}
+	lo, hi := g.lo[a], g.hi[a]
+	if g.dated[b] {
+		if !g.dated[a] {
+			lo, hi = g.lo[b], g.hi[b]
+		}
+		lo, hi = min(lo, g.lo[b]), max(hi, g.hi[b])
+	}
+	if hi-lo > 3 {
+		return false
+	}
+	g.sets.union(a, b)
+	r := g.sets.find(a)
+	g.place[r] = cmp.Or(g.place[a], g.place[b])
+	g.lo[r], g.hi[r], g.dated[r] = lo, hi, g.dated[a] || g.dated[b]
+	return true
 }
 
 // disjointSets is a union-find over 0..n-1.

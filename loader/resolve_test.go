@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -231,11 +232,22 @@ func TestGroupEventsRandom(t *testing.T) {
 				organizers: some(), partners: some(), campaigns: some()}
 		}
 		group := groupEvents(ev)
-		for i := range ev {
-			for j := i + 1; j < len(ev); j++ {
-				if sameEventScore(ev[i], ev[j]) >= sameEventThreshold && group[i] != group[j] {
-					t.Fatalf("trial %d: events %d and %d score %d but are not grouped", trial, i, j, sameEventScore(ev[i], ev[j]))
-				}
+		// No group joins two places or days more than three apart.
+		places, days := map[int]map[graph.ID]bool{}, map[int][]int64{}
+		for i, e := range ev {
+			if places[group[i]] == nil {
+				places[group[i]] = map[graph.ID]bool{}
+			}
+			if e.place != "" {
+				places[group[i]][e.place] = true
+			}
+			if d, ok := e.date.day(); ok {
+				days[group[i]] = append(days[group[i]], d)
+			}
+		}
+		for g := range places {
+			if len(places[g]) > 1 || len(days[g]) > 0 && slices.Max(days[g])-slices.Min(days[g]) > 3 {
+				t.Fatalf("trial %d: a group of places %v and days %v", trial, places[g], days[g])
 			}
 		}
 		// Each group is connected by pairs at the threshold.
@@ -250,19 +262,19 @@ func TestGroupEventsRandom(t *testing.T) {
 	}
 }
 
-// groupEveryPair groups events by scoring every pair, as groupEvents would
-// without its shortcuts; it also returns the number of pairs at the
-// threshold.
+// groupEveryPair groups events by scoring every pair, each article with
+// the earlier ones in order, as groupEvents would without its shortcuts; it
+// also returns the number of pairs at the threshold.
 func groupEveryPair(ev []eventEvidence) (disjointSets, int) {
-	sets := newDisjointSets(len(ev))
+	groups := newEventGroups(ev)
 	pairs := 0
 	for i := range ev {
-		for j := i + 1; j < len(ev); j++ {
+		for j := range i {
 			if sameEventScore(ev[i], ev[j]) >= sameEventThreshold {
-				sets.union(i, j)
+				groups.join(i, j)
 				pairs++
 			}
 		}
 	}
-	return sets, pairs
+	return groups.sets, pairs
 }
