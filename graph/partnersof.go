@@ -152,24 +152,9 @@ func (pr *partnerReader) node(id ID) (*Node, error) {
 	if n, ok := pr.heads[id]; ok {
 		return n, nil
 	}
-	node := quad.IRI(EntityIRI(id))
-	typed, err := pr.s.quadsOf(pr.ctx, node, quad.IRI(rdfType), typeVotes)
+	n, err := pr.s.entityNode(pr.ctx, id)
 	if err != nil {
 		return nil, err
-	}
-	types := map[Type]int{}
-	for _, q := range typed {
-		if t, ok := typeOfIRI(q.Object); ok {
-			types[t]++
-		}
-	}
-	var n *Node
-	if len(types) > 0 {
-		name, err := pr.s.entityName(pr.ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		n = &Node{ID: id, Type: mostVoted(types), Name: name}
 	}
 	pr.heads[id] = n
 	return n, nil
@@ -231,18 +216,15 @@ func (pr *partnerReader) rolesIn(t *thingRoles) (*thingRoles, error) {
 	if t.date != "" {
 		return t, nil
 	}
+	var labels []quad.Value
 	for _, rq := range t.roles {
 		for _, q := range rq.quads {
-			ref, err := pr.s.articleRef(pr.ctx, q.Label)
-			if err != nil {
-				return nil, err
-			}
-			if p := ref.Published; p != "" && (t.date == "" || p < t.date) {
-				t.date = p
-			}
+			labels = append(labels, q.Label)
 		}
 	}
-	return t, nil
+	var err error
+	t.date, err = pr.s.firstPublished(pr.ctx, labels...)
+	return t, err
 }
 
 // collaboration returns thing t as org and partner worked on it: the
@@ -283,30 +265,11 @@ func (pr *partnerReader) participation(rq *roleQuads, n int) (Participation, err
 	if part, ok := pr.parts[rq]; ok {
 		return part, nil
 	}
-	part := Participation{Org: rq.org, Role: rq.role, SourceCount: len(rq.quads), Sources: []Source{}}
-	type stated struct {
-		q   quad.Quad
-		ref ArticleRef
+	part := Participation{Org: rq.org, Role: rq.role, SourceCount: len(rq.quads)}
+	var err error
+	if part.Sources, part.Confidence, err = pr.s.firstSources(pr.ctx, rq.quads, n); err != nil {
+		return part, err
 	}
-	all := make([]stated, len(rq.quads))
-	for i, q := range rq.quads {
-		ref, err := pr.s.articleRef(pr.ctx, q.Label)
-		if err != nil {
-			return part, err
-		}
-		all[i] = stated{q, ref}
-	}
-	slices.SortFunc(all, func(a, b stated) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
-	var read []Source
-	for _, st := range all[:min(len(all), max(n, maxConfidenceSources))] {
-		src, err := pr.s.statement(pr.ctx, st.q, st.ref)
-		if err != nil {
-			return part, err
-		}
-		read = append(read, src)
-	}
-	part.Sources = append(part.Sources, read[:min(len(read), n)]...)
-	part.Confidence = combinedConfidence(read)
 	pr.parts[rq] = part
 	return part, nil
 }

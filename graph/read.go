@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -353,42 +355,45 @@ func (s *Store) edges(ctx context.Context, quads []quad.Quad, other quad.Directi
 			}
 			e.Name = name
 		}
-		// The articles first, from the cache, to choose the page's sources
-		// by article ID; then the statements of those.
-		type stated struct {
-			q   quad.Quad
-			ref ArticleRef
+		e.SourceCount = len(d.quads)
+		var err error
+		if e.Sources, e.Confidence, err = s.firstSources(ctx, d.quads, p.Sources); err != nil {
+			return nil, 0, err
 		}
-		all := make([]stated, len(d.quads))
-		for i, q := range d.quads {
-			ref, err := s.articleRef(ctx, q.Label)
-			if err != nil {
-				return nil, 0, err
-			}
-			all[i] = stated{q, ref}
-		}
-		sort.Slice(all, func(i, j int) bool { return all[i].ref.ID < all[j].ref.ID })
-		e.SourceCount = len(all)
-		e.Sources = []Source{}
-		miss := 1.0
-		for i, st := range all[:min(len(all), max(p.Sources, maxConfidenceSources))] {
-			src, err := s.statement(ctx, st.q, st.ref)
-			if err != nil {
-				return nil, 0, err
-			}
-			if i < p.Sources {
-				e.Sources = append(e.Sources, src)
-			}
-			c := src.Confidence
-			if c <= 0 {
-				c = 0.5
-			}
-			miss *= 1 - c
-		}
-		e.Confidence = 1 - miss
 		out = append(out, e)
 	}
 	return out, total, nil
+}
+
+// firstSources returns the statements of the first n of quads (one
+// relation, stated once per article label) by article ID, never nil, and
+// the relation's confidence combined from at most max(n,
+// maxConfidenceSources) of them (see combinedConfidence). It reads the
+// articles first, from the cache, to choose which statements to read. The
+// caller holds s.mu.
+func (s *Store) firstSources(ctx context.Context, quads []quad.Quad, n int) ([]Source, float64, error) {
+	type stated struct {
+		q   quad.Quad
+		ref ArticleRef
+	}
+	all := make([]stated, len(quads))
+	for i, q := range quads {
+		ref, err := s.articleRef(ctx, q.Label)
+		if err != nil {
+			return nil, 0, err
+		}
+		all[i] = stated{q, ref}
+	}
+	slices.SortFunc(all, func(a, b stated) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
+	var read []Source
+	for _, st := range all[:min(len(all), max(n, maxConfidenceSources))] {
+		src, err := s.statement(ctx, st.q, st.ref)
+		if err != nil {
+			return nil, 0, err
+		}
+		read = append(read, src)
+	}
+	return append([]Source{}, read[:min(len(read), n)]...), combinedConfidence(read), nil
 }
 
 // statement reads the statement behind one labelled relation quad, made

@@ -355,13 +355,11 @@ func (r *subgraphReader) head(id ID) (*nodeHead, error) {
 // typeVotes is how many of an entity's type statements nodeHead reads.
 const typeVotes = 16
 
-// nodeHead reads an entity's type, name and outgoing relations; it
-// returns nil when id is not an entity. It reads only the quads of those
-// predicates, not the names and mentions each article adds. The caller
-// holds s.mu.
-func (s *Store) nodeHead(ctx context.Context, id ID) (*nodeHead, error) {
-	node := quad.IRI(EntityIRI(id))
-	typed, err := s.quadsOf(ctx, node, quad.IRI(rdfType), typeVotes)
+// entityNode reads an entity's type, by vote of its first typeVotes type
+// statements, and its name; it returns nil when id is not an entity. The
+// caller holds s.mu.
+func (s *Store) entityNode(ctx context.Context, id ID) (*Node, error) {
+	typed, err := s.quadsOf(ctx, quad.IRI(EntityIRI(id)), quad.IRI(rdfType), typeVotes)
 	if err != nil {
 		return nil, err
 	}
@@ -378,12 +376,24 @@ func (s *Store) nodeHead(ctx context.Context, id ID) (*nodeHead, error) {
 	if err != nil {
 		return nil, err
 	}
-	rels, err := s.relationsFrom(ctx, node)
+	return &Node{ID: id, Type: mostVoted(types), Name: name}, nil
+}
+
+// nodeHead reads an entity's type, name and outgoing relations; it
+// returns nil when id is not an entity. It reads only the quads of those
+// predicates, not the names and mentions each article adds. The caller
+// holds s.mu.
+func (s *Store) nodeHead(ctx context.Context, id ID) (*nodeHead, error) {
+	n, err := s.entityNode(ctx, id)
+	if n == nil || err != nil {
+		return nil, err
+	}
+	rels, err := s.relationsFrom(ctx, quad.IRI(EntityIRI(id)))
 	if err != nil {
 		return nil, err
 	}
 	out := draftEdges(rels)
-	return &nodeHead{node: Node{ID: id, Type: mostVoted(types), Name: name}, out: out, date: nodeDate(out)}, nil
+	return &nodeHead{node: *n, out: out, date: nodeDate(out)}, nil
 }
 
 func (r *subgraphReader) article(label quad.Value) (ArticleRef, error) {
@@ -401,9 +411,15 @@ func (r *subgraphReader) article(label quad.Value) (ArticleRef, error) {
 // firstPublished returns the earliest publication date of the articles
 // that state d, or "".
 func (r *subgraphReader) firstPublished(d *edgeDraft) (string, error) {
+	return r.s.firstPublished(r.ctx, d.labels...)
+}
+
+// firstPublished returns the earliest publication date of the articles
+// labels, or "". The caller holds s.mu.
+func (s *Store) firstPublished(ctx context.Context, labels ...quad.Value) (string, error) {
 	var first string
-	for _, l := range d.labels {
-		ref, err := r.article(l)
+	for _, l := range labels {
+		ref, err := s.articleRef(ctx, l)
 		if err != nil {
 			return "", err
 		}
