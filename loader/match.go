@@ -6,9 +6,9 @@ package loader
 // a hard separator (comma, full stop, parenthesis, line break).
 type trie struct {
 	vocab *vocabulary
-	root  trieNode
-	// first is root.next by word id, for the lookup every word of a text
-	// makes in every dictionary, most of them missing.
+	// first holds the names by their first word's id: a slice, not a map,
+	// for the lookup every word of a text makes in every dictionary, most
+	// of them missing.
 	first []*trieNode
 	// skip lists words that may stand inside a phrase without being part
 	// of it (adverbs such as "également", "also").
@@ -56,8 +56,15 @@ func (t *trie) add(keys []string, val int) {
 	if len(keys) == 0 {
 		return
 	}
-	n := &t.root
-	for _, k := range keys {
+	id := t.vocab.intern(keys[0])
+	if int(id) >= len(t.first) {
+		t.first = append(t.first, make([]*trieNode, int(id)+1-len(t.first))...)
+	}
+	if t.first[id] == nil {
+		t.first[id] = &trieNode{}
+	}
+	n := t.first[id]
+	for _, k := range keys[1:] {
 		id := t.vocab.intern(k)
 		if n.next == nil {
 			n.next = map[int32]*trieNode{}
@@ -66,12 +73,6 @@ func (t *trie) add(keys []string, val int) {
 		if c == nil {
 			c = &trieNode{}
 			n.next[id] = c
-			if n == &t.root {
-				if int(id) >= len(t.first) {
-					t.first = append(t.first, make([]*trieNode, int(id)+1-len(t.first))...)
-				}
-				t.first[id] = c
-			}
 		}
 		n = c
 	}
